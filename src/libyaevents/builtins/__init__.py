@@ -1,0 +1,4 @@
+"""Built-in plugins: ordinary plugin modules, registered explicitly by :mod:`libyaevents.plugins`.
+
+.. versionadded:: 0.1
+"""
