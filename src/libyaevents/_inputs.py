@@ -110,7 +110,7 @@ def html_record(html: str) -> dict[str, Any]:
     """Extract main text, title, date and URL from a web page with trafilatura."""
     import trafilatura  # imported lazily: only HTML inputs need it
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if doc is None:
         return {}
     if not isinstance(doc, dict):  # newer trafilatura returns a Document

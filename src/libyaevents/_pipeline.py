@@ -21,7 +21,7 @@ from ._document import Document
 from ._inputs import parse_date
 from ._models import Actor, Article, ArticleResult, Event, Location, Mention, Problem
 from .exceptions import UnknownFormatError
-from .plugins import Registry, get_plugin_manager
+from .plugins import Registry, get_plugin_manager, trace, tracing
 
 __all__ = ["STAGES", "Pipeline", "extract"]
 
@@ -72,6 +72,8 @@ class Pipeline:
         )
         self.registry = Registry.collect(self.pm, disable=self.disable, problems=self.problems)
         self._steps = [self._stage_steps(hook, method) for hook, method in STAGES]
+        if tracing():
+            self._steps = [[(n, _traced(hook, n, f)) for n, f in steps] for (hook, _), steps in zip(STAGES, self._steps)]
 
     # -- plugins -----------------------------------------------------------
 
@@ -209,6 +211,15 @@ class Pipeline:
     def export(self, items: Iterable[ArticleResult | Problem], format: str, stream: IO[str]) -> None:  # noqa: A002
         """Write ``items`` to ``stream`` with the exporter registered as ``format``."""
         self.exporter(format).write(items, stream)
+
+
+def _traced(hook_name: str, name: str, func: Callable[[Document], Any]) -> Callable[[Document], Any]:
+    def call(doc: Document) -> Any:
+        result = func(doc)
+        trace(hook_name, name, result)
+        return result
+
+    return call
 
 
 def _hook_caller(function: Callable[..., Any], argnames: tuple[str, ...]) -> Callable[[Document], Any]:

@@ -119,9 +119,13 @@ def _extract(args: argparse.Namespace) -> int:
     if args.scheduler:
         from .dask import extract_on_cluster
 
-        results: Iterable[ArticleResult | Problem] = extract_on_cluster(
-            articles, args.scheduler, disable=args.disable, published=published
-        )
+        try:
+            results: Iterable[ArticleResult | Problem] = extract_on_cluster(
+                articles, args.scheduler, disable=args.disable, published=published
+            )
+        except (ImportError, OSError) as exc:
+            print(f"libyaevents: error: --scheduler {args.scheduler}: {exc}", file=sys.stderr)
+            return 2
     elif args.jobs > 1:
         from .parallel import extract_parallel
 

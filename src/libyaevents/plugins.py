@@ -106,7 +106,7 @@ def get_plugin_manager(
             pm.register(importlib.import_module(module), name=name)
     if load_entrypoints:
         _load_entrypoints(pm, blocked, problems if problems is not None else [])
-    if os.environ.get("LIBYAEVENTS_TRACE_PLUGINS"):
+    if tracing():
         _trace(pm)
     pm.check_pending()
     return pm
@@ -136,6 +136,16 @@ def _load_entrypoints(pm: PluginManager, blocked: frozenset[str], problems: list
             problems.append(Problem(level="error", message=msg, plugin=ep.name))
 
 
+def tracing() -> bool:
+    """Whether ``LIBYAEVENTS_TRACE_PLUGINS`` asks for every hook call to be printed."""
+    return bool(os.environ.get("LIBYAEVENTS_TRACE_PLUGINS"))
+
+
+def trace(hook_name: str, plugin: str, result: Any) -> None:
+    """Print one hook call of ``plugin`` and its result to stderr."""
+    print(f"libyaevents: {plugin}.{hook_name} returned {result!r:.200}", file=sys.stderr)
+
+
 def _trace(pm: pluggy.PluginManager) -> None:
     def before(hook_name: str, methods: Any, kwargs: Any) -> None:
         print(f"libyaevents: calling {hook_name} with {sorted(kwargs)}", file=sys.stderr)
@@ -154,7 +164,7 @@ class Registry:
         readers: Reader objects by name.
         extractors: Extractor objects by name.
         exporters: Exporter objects by name.
-        owners: Which plugin registered each name.
+        owners: Which plugin registered each name, keyed ``"kind:name"`` (``"exporter:json"``).
     """
 
     readers: dict[str, Any] = attrs.Factory(dict)
@@ -173,18 +183,20 @@ class Registry:
         reg = cls()
         blocked = disabled_names(disable)
         problems = problems if problems is not None else []
-        kinds: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
-            ("register_readers", reg.readers, ("name", "suffixes", "read")),
-            ("register_extractors", reg.extractors, ("name",)),
-            ("register_exporters", reg.exporters, ("name", "suffix", "media_type", "write")),
+        kinds: list[tuple[str, str, dict[str, Any], tuple[str, ...]]] = [
+            ("register_readers", "reader", reg.readers, ("name", "suffixes", "read")),
+            ("register_extractors", "extractor", reg.extractors, ("name",)),
+            ("register_exporters", "exporter", reg.exporters, ("name", "suffix", "media_type", "write")),
         ]
-        for hook_name, table, required in kinds:
+        for hook_name, kind, table, required in kinds:
             hook = getattr(pm.hook, hook_name)
             for impl in reversed(hook.get_hookimpls()):
                 owner = impl.plugin_name
-                register = _registrar(table, required, owner, blocked, reg.owners)
+                register = _registrar(kind, table, required, owner, blocked, reg.owners)
                 try:
                     impl.function(register=register)
+                    if tracing():
+                        trace(hook_name, owner, None)
                 except PluginError:
                     raise
                 except Exception as exc:  # noqa: BLE001
@@ -199,6 +211,7 @@ class Registry:
 
 
 def _registrar(
+    kind: str,
     table: dict[str, Any],
     required: tuple[str, ...],
     owner: str,
@@ -214,10 +227,11 @@ def _registrar(
             raise PluginError(f"plugin {owner!r} registered an object whose name is {name!r}")
         if name in blocked:
             return
-        if name in table and owners.get(name) != owner:
-            log.info("%s %r of plugin %r replaces the one of %r", type(item).__name__, name, owner, owners[name])
+        key = f"{kind}:{name}"
+        if name in table and owners.get(key) != owner:
+            log.info("%s %r of plugin %r replaces the one of %r", kind, name, owner, owners[key])
         table[name] = item
-        owners[name] = owner
+        owners[key] = owner
 
     return register
 
@@ -258,15 +272,19 @@ def get_plugins(pm: PluginManager | None = None, *, all: bool = True) -> list[Pl
 
             version = __version__
         owned = {k for k, v in reg.owners.items() if v == name}
+
+        def names(kind: str, owned: set[str] = owned) -> tuple[str, ...]:
+            return tuple(sorted(k.split(":", 1)[1] for k in owned if k.startswith(kind + ":")))
+
         out.append(
             PluginInfo(
                 name=name,
                 version=version,
                 builtin=builtin,
                 hooks=tuple(sorted(h.name for h in pm.get_hookcallers(plugin) or ())),
-                readers=tuple(sorted(owned & set(reg.readers))),
-                extractors=tuple(sorted(owned & set(reg.extractors))),
-                exporters=tuple(sorted(owned & set(reg.exporters))),
+                readers=names("reader"),
+                extractors=names("extractor"),
+                exporters=names("exporter"),
             )
         )
     return out

@@ -127,7 +127,7 @@ def iter_export(source: str | Path | IO[str]) -> Iterator[ArticleResult | Proble
                 for problem in data.get("errors", []):
                     yield converter.structure(problem, Problem)
                 return
-        for number, line in enumerate(text.splitlines(), start=1):
+        for line in text.split("\n"):
             if not line.strip():
                 continue
             record = json.loads(line)

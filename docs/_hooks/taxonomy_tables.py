@@ -1,0 +1,89 @@
+"""MkDocs hook: replace ``<!-- taxonomy:NAME -->`` markers with tables built from the code.
+
+The tables of event types, modes, contexts and crosswalks are generated from
+:mod:`libyaevents.taxonomy` at build time, so the documentation always shows what the
+exporters actually write. Markers:
+
+* ``<!-- taxonomy:types -->``: one row per PLOVER type (modes, CAMEO root, quad class,
+  default ACLED codes);
+* ``<!-- taxonomy:modes -->``: one row per (type, mode) with its CAMEO and ACLED codes;
+* ``<!-- taxonomy:contexts -->``: the thematic contexts;
+* ``<!-- taxonomy:acled -->``: ACLED event and sub-event types reached, with the PLOVER
+  types and modes that lead to each.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MARKER = re.compile(r"<!-- taxonomy:(\w+) -->")
+
+_QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _types() -> str:
+    from libyaevents.taxonomy import EVENT_TYPES, MODES, acled_code, cameo_code, quad_class
+
+    lines = [
+        _row("Type", "Modes", "CAMEO", "Quad class", "ACLED event type", "ACLED sub-event type"),
+        _row(*["---"] * 6),
+    ]
+    for t in EVENT_TYPES:
+        acled = acled_code(t)
+        modes = ", ".join(f"`{m}`" for m in MODES.get(t, ())) or "none"
+        q = quad_class(t)
+        lines.append(_row(f"`{t}`", modes, f"`{cameo_code(t)}`", f"{q} ({_QUADS[q]})", acled.event_type, acled.sub_event_type))
+    return "\n".join(lines)
+
+
+def _modes() -> str:
+    from libyaevents.taxonomy import EVENT_TYPES, MODES, acled_code, cameo_code
+
+    lines = [_row("Type", "Mode", "CAMEO", "ACLED event type", "ACLED sub-event type"), _row(*["---"] * 5)]
+    for t in EVENT_TYPES:
+        for m in MODES.get(t, ()):
+            acled = acled_code(t, m)
+            lines.append(_row(f"`{t}`", f"`{m}`", f"`{cameo_code(t, m)}`", acled.event_type, acled.sub_event_type))
+    return "\n".join(lines)
+
+
+def _contexts() -> str:
+    from libyaevents.taxonomy import CONTEXTS
+
+    return ", ".join(f"`{c}`" for c in CONTEXTS)
+
+
+def _acled() -> str:
+    from libyaevents.taxonomy import EVENT_TYPES, MODES, acled_code
+
+    reached: dict[tuple[str, str, str], list[str]] = {}
+    for t in EVENT_TYPES:
+        reached.setdefault(tuple(acled_code(t)), []).append(f"`{t}`")
+        for m in MODES.get(t, ()):
+            code = tuple(acled_code(t, m))
+            if code != tuple(acled_code(t)):
+                reached.setdefault(code, []).append(f"`{t}/{m}`")
+    lines = [_row("Disorder type", "Event type", "Sub-event type", "From PLOVER"), _row(*["---"] * 4)]
+    for (disorder, event_type, sub), sources in sorted(reached.items()):
+        lines.append(_row(disorder, event_type, sub, ", ".join(sources)))
+    return "\n".join(lines)
+
+
+_TABLES = {"types": _types, "modes": _modes, "contexts": _contexts, "acled": _acled}
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Replace each taxonomy marker with its generated table."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in _TABLES:
+            raise ValueError(f"{page.file.src_path}: unknown taxonomy table {name!r} (known: {sorted(_TABLES)})")
+        return _TABLES[name]()
+
+    return _MARKER.sub(replace, markdown)

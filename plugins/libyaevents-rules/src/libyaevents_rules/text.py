@@ -1,0 +1,65 @@
+"""Text helpers: a same-length normalised copy of the text, and word tokens with offsets.
+
+Scraped and machine-translated news mixes Cyrillic and Greek look-alike letters into
+English words ("tо" with a Cyrillic o), curly apostrophes and odd spaces. Rules match
+against a normalised copy in which each such character is replaced by one ASCII
+character, so every offset found in the copy is an offset into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Token", "normalise", "tokens"]
+
+# One character in, one character out: offsets stay valid.
+_LOOKALIKES = {
+    # Cyrillic lower case
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ѕ": "s",
+    "ј": "j", "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ь": "b", "п": "n", "т": "t",
+    "м": "m", "к": "k", "в": "b", "н": "h",
+    # Cyrillic upper case
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "І": "I", "Ѕ": "S", "Ј": "J", "У": "Y",
+    # Greek
+    "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u",
+    "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Χ": "X", "Ζ": "Z",
+    # Punctuation and spaces
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+    "»": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "–": "-", "—": "-",
+    "‐": "-", "‑": "-", "−": "-",
+}
+_TABLE = str.maketrans(_LOOKALIKES)
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with look-alike letters, curly quotes and dashes made ASCII.
+
+    The result has exactly the length of ``text``.
+
+    Examples:
+        >>> normalise("tо Sirte’s") == "to Sirte's"
+        True
+    """
+    return text.translate(_TABLE)
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark: lower-cased text and offsets into the article."""
+
+    low: str
+    start: int
+    end: int
+
+
+# Words (letters and digits, with inner dots for "U.N." and inner commas for "2,000"),
+# or any single non-space character.
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*|\S")
+
+
+def tokens(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``norm[start:end]`` (the normalised text), lower-cased."""
+    end = len(norm) if end is None else end
+    return [Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(norm, start, end)]
