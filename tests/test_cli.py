@@ -11,6 +11,12 @@ import pytest
 from libyaevents.cli import main
 
 
+@pytest.fixture(autouse=True)
+def builtins_only(monkeypatch):
+    """These tests are about the command, not the installed extractors: built-ins only."""
+    monkeypatch.setenv("LIBYAEVENTS_LOAD_PLUGINS", "")
+
+
 def test_extract_seeds_json(tmp_path, seeds_dir) -> None:
     """extract writes one article per seed, with the fields the scorer reads."""
     out = tmp_path / "out.json"
@@ -77,8 +83,11 @@ def test_jsonl_format_streams_one_line_per_article(tmp_path, seeds_dir) -> None:
 
 def test_stdin_dash() -> None:
     """'-' reads JSON Lines from standard input."""
+    import os
+
     proc = subprocess.run(
         [sys.executable, "-m", "libyaevents.cli", "extract", "-", "-q"],
+        env={**os.environ, "LIBYAEVENTS_LOAD_PLUGINS": ""},
         input='{"id": "s1", "text": "Protest in Tripoli."}\n',
         capture_output=True,
         text=True,

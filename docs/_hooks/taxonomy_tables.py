@@ -1,4 +1,5 @@
-"""MkDocs hook: replace ``<!-- taxonomy:NAME -->`` markers with tables built from the code.
+"""MkDocs hook: replace ``<!-- taxonomy:NAME -->`` and ``<!-- fields:MODEL -->`` markers with
+tables built from the code.
 
 The tables of event types, modes, contexts and crosswalks are generated from
 :mod:`libyaevents.taxonomy` at build time, so the documentation always shows what the
@@ -9,15 +10,22 @@ exporters actually write. Markers:
 * ``<!-- taxonomy:modes -->``: one row per (type, mode) with its CAMEO and ACLED codes;
 * ``<!-- taxonomy:contexts -->``: the thematic contexts;
 * ``<!-- taxonomy:acled -->``: ACLED event and sub-event types reached, with the PLOVER
-  types and modes that lead to each.
+  types and modes that lead to each;
+* ``<!-- fields:Event -->``: the attrs fields of a model of ``libyaevents.__all__`` (name,
+  type, default, and the description from its docstring's ``Attributes:`` section).
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).parent))  # for sphinx_roles
+
 _MARKER = re.compile(r"<!-- taxonomy:(\w+) -->")
+_FIELDS = re.compile(r"<!-- fields:(\w+) -->")
 
 _QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -77,6 +85,55 @@ def _acled() -> str:
 _TABLES = {"types": _types, "modes": _modes, "contexts": _contexts, "acled": _acled}
 
 
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """The ``Attributes:`` section of a Google-style docstring, by name."""
+    import inspect
+
+    doc = inspect.getdoc(cls) or ""
+    out: dict[str, str] = {}
+    current = None
+    in_section = False
+    for line in doc.splitlines():
+        if line.strip() == "Attributes:":
+            in_section = True
+            continue
+        if not in_section:
+            continue
+        if line and not line.startswith(" "):
+            break
+        m = re.match(r"    (\w+)(?: \(.*?\))?: (.*)", line)
+        if m:
+            current = m.group(1)
+            out[current] = m.group(2).strip()
+        elif current and line.strip():
+            out[current] += " " + line.strip()
+    return out
+
+
+def _fields(name: str) -> str:
+    import attrs
+
+    import libyaevents
+
+    if name not in libyaevents.__all__:
+        raise ValueError(f"{name!r} is not in libyaevents.__all__")
+    from sphinx_roles import rst_to_md
+
+    cls = getattr(libyaevents, name)
+    docs = {k: rst_to_md(v) for k, v in _attribute_docs(cls).items()}
+    lines = [_row("Field", "Type", "Default", "Meaning"), _row(*["---"] * 4)]
+    for f in attrs.fields(cls):
+        if f.default is attrs.NOTHING:
+            default = "required"
+        elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            default = f"`{getattr(f.default.factory, '__name__', 'factory')}()`"
+        else:
+            default = f"`{f.default!r}`"
+        kind = str(f.type).replace("|", "\\|")
+        lines.append(_row(f"`{f.name}`", f"`{kind}`", default, docs.get(f.name, "").replace("|", "\\|")))
+    return "\n".join(lines)
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Replace each taxonomy marker with its generated table."""
 
@@ -86,4 +143,5 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
             raise ValueError(f"{page.file.src_path}: unknown taxonomy table {name!r} (known: {sorted(_TABLES)})")
         return _TABLES[name]()
 
-    return _MARKER.sub(replace, markdown)
+    markdown = _MARKER.sub(replace, markdown)
+    return _FIELDS.sub(lambda m: _fields(m.group(1)), markdown)

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ._models import Article, Event, Mention, Problem, Span
+from .text import fold
 
 __all__ = ["Document"]
 
@@ -48,6 +49,7 @@ class Document:
     events: list[Event] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
     data: dict[str, Any] = attrs.Factory(dict)
+    _search_text: str | None = attrs.field(default=None, init=False, repr=False)
 
     @classmethod
     def for_article(cls, article: Article, *, published: dt.date | None = None) -> Document:
@@ -58,6 +60,18 @@ class Document:
     def text(self) -> str:
         """The article's text, exactly as given."""
         return self.article.text
+
+    @property
+    def search_text(self) -> str:
+        """The text folded for matching (:func:`libyaevents.text.fold`): the same length
+        as :attr:`text`, so offsets found in it are valid in the original.
+
+        Look-alike Cyrillic letters, curly quotes, dashes and non-breaking spaces become
+        plain ASCII; case is kept. Match on this, slice spans from :attr:`text`.
+        """
+        if self._search_text is None:
+            self._search_text = fold(self.article.text)
+        return self._search_text
 
     def span(self, start: int, end: int) -> Span:
         """The span ``text[start:end]``."""

@@ -9,7 +9,7 @@ path = HERE / "example_export.json"
 import libyaevents
 
 export = libyaevents.load(path)  # a JSON or JSON Lines export
-print(export.version, len(export.articles), "articles", len(export.errors), "errors")
+print(len(export.articles), "articles,", len(export.errors), "errors")
 for result in export.articles:
     for event in result.events:
         print(result.article.id, event.type, event.mode, event.fatalities, event.location.name)

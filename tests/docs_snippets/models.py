@@ -17,7 +17,7 @@ event = Event(
     evidence=[evidence],  # any iterable; stored as a tuple
     source=[Actor(id="lna", name="Libyan National Army", kind="armed_group", country="LBY")],
     location=Location(id="gn:2210554", name="Sirte", lat=31.20892, lon=16.58866, country="LBY"),
-    date=EventDate(dt.date(2024, 6, 3), dt.date(2024, 6, 3), "day", Span.of(article.text, 27, 33)),
+    date=EventDate(dt.date(2024, 6, 3), dt.date(2024, 6, 3), "day", Span.of(article.text, 29, 35)),
 )
 print(event.date.span.text)  # 'Monday'
 # Models are frozen: make a changed copy instead of assigning.
@@ -28,7 +28,7 @@ more_sure = attrs.evolve(event, confidence=0.9)
 try:
     Event(id="x", type="BOMB", evidence=[evidence])
 except ValueError as exc:
-    print(exc)  # 'type' must be in ('AGREE', 'CONSULT', ...) (got 'BOMB')
+    print(exc.args[0])  # 'type' must be in ('AGREE', 'CONSULT', ...) (got 'BOMB')
 
 try:
     Event(id="x", type="PROTEST", mode="aerial", evidence=[evidence])
@@ -37,3 +37,4 @@ except ValueError as exc:
 # --8<-- [end:invalid]
 
 assert more_sure.confidence == 0.9 and event.confidence == 0.5
+assert event.date.span.text == "Monday"

@@ -6,8 +6,9 @@ Checks:
   * ``id`` is a lowercase slug and unique across all files;
   * ``kind`` is one of the allowed kinds;
   * ``country`` is empty or an ISO 3166-1 alpha-3 code known to pycountry;
-  * aliases: no empty/padded entries, ``~`` only as a prefix, no all-lowercase
-    alias except for kind ``group``, no generic stop-phrase; no alias (or
+  * aliases: no empty/padded entries, ``~`` only as a prefix, no parentheses,
+    no all-lowercase alias except for kind ``group`` and web domains, no
+    generic stop-phrase; no alias (or
     canonical name) shared by two rows (single words compared exactly, since
     the matcher is case-sensitive for them; multi-word forms case-insensitively);
   * roles: ``TITLE @ ORG_ID [START..END]`` separated by ``;``, ORG_ID empty or
@@ -136,7 +137,11 @@ def main(argv: list[str]) -> int:
                 seen_in_row.add(a)
                 if body.casefold() in STOP:
                     errors.append(f"{where}: generic alias {a!r}")
-                if r["kind"] != "group" and body == body.lower() and not any(ch.isdigit() for ch in body):
+                if "(" in body or ")" in body:
+                    errors.append(f"{where}: parentheses in alias {a!r} (aliases are literal surface forms)")
+                is_domain = "." in body and " " not in body
+                if (r["kind"] != "group" and body == body.lower()
+                        and not any(ch.isdigit() for ch in body) and not is_domain):
                     errors.append(f"{where}: all-lowercase alias {a!r} (only allowed for kind group)")
                 if body == r["name"]:
                     errors.append(f"{where}: alias {a!r} repeats the canonical name")

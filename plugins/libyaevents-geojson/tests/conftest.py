@@ -156,6 +156,14 @@ def hand_results() -> list[ArticleResult | Problem]:
 
 
 @pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The repository's ``seeds/`` folder (the test is skipped where it is absent)."""
+    if not SEEDS.is_dir():
+        pytest.skip("the repository's seeds/ folder is not here")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
 def seed_results() -> list[ArticleResult | Problem]:
     """The seeds run through the real pipeline with every installed plugin."""
     if not SEEDS.is_dir():

@@ -39,11 +39,13 @@ _JUNK = re.compile(
 )
 _BULLET = re.compile(r"\s*[•·▪►»*–-]\s+\S")
 _DATE_LINE = re.compile(
-    r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    r"\s*(?:(?:last\s+(?:modified|updated)|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|date)\s*:?\s*)?"
+    r"(?P<wd>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s*,?\s+)?"
     r"(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2}))"
-    r"(?:\s*(?:[-|,at]+\s*)?\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[A-Z]{2,4})?)?\s*"
+    r"(?:\s*(?:[-|,at]+\s*)?\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\s*",
+    re.IGNORECASE,
 )
 _MONTHS = {
     m: i
@@ -85,7 +87,10 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def parse_date_line(line: str) -> dt.date | None:
-    """Return the date if ``line`` is only a date ("December 7, 2025"), else ``None``."""
+    """Return the date if ``line`` is only a date ("December 7, 2025"), else ``None``.
+
+    A label ("Published:", "Last Modified:") and a time of day may stand around it.
+    """
     m = _DATE_LINE.fullmatch(line)
     if not m:
         return None
@@ -108,7 +113,7 @@ def _is_menu_line(line: str) -> bool:
     if _JUNK.fullmatch(stripped):
         return True
     words = stripped.split()
-    if _BULLET.match(line) and len(words) <= 5:
+    if _BULLET.match(line) and len(words) <= 5 and not re.search(r"[.!?]\s*$", stripped):
         return True
     # Very short lines without sentence punctuation: menu entries, site names, labels.
     return len(words) <= 3 and not re.search(r"[.!?:;,\"“”]", stripped) and len(stripped) < 40
@@ -116,7 +121,7 @@ def _is_menu_line(line: str) -> bool:
 
 def mark_furniture(doc: Document) -> None:
     """Mark menus, share lines, crawl-date headers and everything after a tail marker."""
-    text = doc.text
+    text = doc.search_text
     lines = [(s, e) for s, e in _lines(text)]
     body_seen = 0
     first_content = True
@@ -128,7 +133,10 @@ def mark_furniture(doc: Document) -> None:
             continue
         date = parse_date_line(stripped) if len(stripped) < 60 else None
         if date is not None:
-            dates.append((index, date))
+            # A weekday date above everything else is the page's "today" header.
+            is_header = first_content and _DATE_LINE.fullmatch(stripped)["wd"] is not None
+            if not is_header:
+                dates.append((index, date))
             doc.mark_furniture(start, end)
             first_content = False
             continue
@@ -151,28 +159,20 @@ def mark_furniture(doc: Document) -> None:
             doc.mark_furniture(offset, end)
         first_content = False
     if doc.published is None and dates:
-        # The date under the headline, not a crawl-date header on the first line.
-        candidates = [d for i, d in dates if i != _first_nonempty(text, lines)] or [dates[0][1]]
-        doc.published = candidates[0]
-
-
-def _first_nonempty(text: str, lines: list[tuple[int, int]]) -> int:
-    for index, (start, end) in enumerate(lines):
-        if text[start:end].strip():
-            return index
-    return -1
+        doc.published = dates[0][1]
 
 
 def split_sentences(doc: Document) -> None:
     """Split the non-furniture text into sentence spans (paragraph by paragraph)."""
-    text = doc.text
+    text = doc.search_text
     furniture = sorted((s.start, s.end) for s in doc.furniture)
-    out = doc.sentences
+    bounds: list[tuple[int, int]] = []
     for start, end in _lines(text):
         if end <= start or not text[start:end].strip():
             continue
         for a, b in _free(start, end, furniture):
-            _split_block(text, a, b, out)
+            _split_block(text, a, b, bounds)
+    doc.sentences.extend(doc.span(a, b) for a, b in bounds)
 
 
 def _free(start: int, end: int, furniture: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -201,14 +201,12 @@ def _split_block(text: str, start: int, end: int, out: list) -> None:
 
 
 def _add(text: str, start: int, end: int, out: list) -> None:
-    from .._models import Span
-
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Span(start, end, text[start:end]))
+        out.append((start, end))
 
 
 @hookimpl(tryfirst=True)

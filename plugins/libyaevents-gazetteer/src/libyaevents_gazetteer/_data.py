@@ -190,13 +190,15 @@ class GazetteerData:
         self.actors: dict[str, ActorEntry] = {}
         self.places: dict[str, PlaceEntry] = {}
         self.metonyms: list[MetonymRule] = []
+        #: (place name, ISO alpha-3 code of another country with a place of that name)
+        self.homonyms: list[tuple[str, str]] = []
         self.files: list[Path] = []
         self._order = 0
 
     # -- reading ---------------------------------------------------------
 
     def read(self, path: Path, kind: str | None = None) -> None:
-        """Read one table; ``kind`` (``actors``/``places``/``metonyms``) or its header decides."""
+        """Read one table; ``kind`` (``actors``/``places``/``metonyms``/``homonyms``) or its header decides."""
         rows = _rows(path)
         try:
             header = next(rows)
@@ -213,6 +215,8 @@ class GazetteerData:
             try:
                 if kind == "actors":
                     self._add_actor(row)
+                elif kind == "homonyms":
+                    self.homonyms.append((row["name"].strip(), row["country"].strip()))
                 elif kind == "places":
                     self._order += 1
                     entry = PlaceEntry(row, self._order)
@@ -259,6 +263,8 @@ def _kind_of(header: list[str]) -> str | None:
         return "actors"
     if {"key", "actor"} <= cols:
         return "metonyms"
+    if {"name", "country"} <= cols and "id" not in cols:
+        return "homonyms"
     return None
 
 
@@ -338,7 +344,8 @@ def parse_role(value: str) -> Role | None:
 def _shipped_files(folder: Path) -> list[tuple[Path, str]]:
     """The shipped tables in load order: main table first, then its ``_*`` companions."""
     out: list[tuple[Path, str]] = []
-    for kind, stems in (("places", ("places",)), ("actors", ("actors", "states")), ("metonyms", ("metonyms",))):
+    for kind, stems in (("places", ("places",)), ("actors", ("actors", "states")), ("metonyms", ("metonyms",)),
+                        ("homonyms", ("homonyms",))):
         for stem in stems:
             main = folder / f"{stem}.tsv"
             if main.is_file():

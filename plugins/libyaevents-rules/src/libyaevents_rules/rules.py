@@ -17,7 +17,7 @@ of *phrases* in a small token language:
 ``word?``
     an optional word
 ``...``
-    up to four words of anything (``called ... ceasefire``)
+    up to six tokens of anything (``called ... ceasefire``)
 
 Phrases are matched token by token from an index of first words, so a match costs a
 bounded number of steps at each token: linear time, whatever the rules. Advanced users
@@ -47,7 +47,7 @@ __all__ = ["Match", "Rule", "RuleSet", "load_rules", "default_rule_files", "Rule
 
 DATA = Path(__file__).resolve().parent / "data"
 ENV_VAR = "LIBYAEVENTS_RULES_DATA"
-MAX_GAP = 4
+MAX_GAP = 6
 
 
 class RuleError(ValueError):
@@ -157,12 +157,15 @@ def _element(word: str, where: str) -> tuple[Element, bool]:
     return Element(frozenset(words), tuple(prefixes)), optional
 
 
+_PIECE = re.compile(r"[\w*@|?]+|[^\w\s*@|?]")
+
+
 def compile_phrase(phrase: str, where: str) -> list[tuple[Element, ...]]:
     """The phrase as element sequences (one per choice of its optional words)."""
     parts: list[tuple[Element, bool]] = []
     for raw in phrase.split():
         # Split punctuation inside a word the way the tokenizer does ("cease-fire").
-        pieces = [t.low for t in tokens(raw)] if not re.fullmatch(r"[\w*@|?.]+", raw) else [raw]
+        pieces = [raw] if raw == "..." else _PIECE.findall(raw)
         if raw.endswith("?") and len(pieces) > 1:
             raise RuleError(f"{where}: '?' applies to one word, not to {raw!r}")
         for piece in pieces:

@@ -1,0 +1,148 @@
+"""Numbers the news reports about an event: dead, wounded, arrested, migrants...
+
+"leaving 17 dead, about 50 wounded", "at least 31 dead", "killing 13", "two people were
+killed", "Thirteen people were killed", "the death toll rose to 44". Vague quantities
+("dozens", "scores", "many") are not numbers. Number words from one to twenty, the
+tens, and hundred(s) are read; "hundreds" reads as 100, the most conservative value.
+All patterns are linear-time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["CountExpr", "find_counts", "number"]
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_NUMBER = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
+    r"|one|two|three|four|five|six|seven|eight|nine"
+    r"|an?\s+hundred|hundreds)(?:\s+hundred)?(?:\s+thousand)?"
+)
+_KINDS = {
+    "fatalities": r"killed|dead|died|deaths|fatalities|lives|murdered|executed|slain",
+    "injured": r"wounded|injured|hurt|injuries|casualties",
+    "arrested": r"arrested|detained|captured|held|apprehended",
+    "abducted": r"kidnapped|abducted",
+    "displaced": r"displaced",
+}
+_KIND_WORD = "|".join(f"(?P<{k}>{v})" for k, v in _KINDS.items())
+_QUAL = r"(?:(?:at\s+least|about|around|approximately|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|an\s+estimated|roughly)\s+)?"
+_BE = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|reportedly|reported|also|all|people|persons|civilians|of\s+them|of\s+the\s+\w+|others?)\s+){0,3}"
+
+_COUNT = re.compile(
+    r"\b(?:"
+    # "17 dead", "at least 31 people were killed", "Fifteen of the rebels were killed"
+    r"(?P<a_num>" + _QUAL + _NUMBER + r")\s+(?:[A-Za-z'()-]+\s+){0,4}?" + _BE + r"(?P<a_kind>" + _KIND_WORD.replace("?P<", "?P<a_") + r")"
+    # "killing 13", "leaving 17 dead", "injuring 50 people"
+    r"|(?P<b_verb>killing|killed|leaving|left|injuring|wounding|arresting|arrested|detaining|detained|capturing|captured|kidnapping|kidnapped|abducting|abducted|intercepted|rescued)\s+"
+    r"(?P<b_num>" + _QUAL + _NUMBER + r")(?:\s+(?P<b_tail>[A-Za-z'-]+))?"
+    # "the death toll rose to 44", "death toll at more than 44"
+    r"|(?P<c_toll>death\s+toll)\s+(?:[A-Za-z'-]+\s+){0,8}?(?:at|to|of|reached|is|was|stood\s+at)\s+(?P<c_num>" + _QUAL + _NUMBER + r")"
+    # "300 migrants"
+    r"|(?P<d_num>" + _QUAL + _NUMBER + r")\s+(?:[A-Za-z-]+\s+)?(?:migrants|refugees|asylum[- ]seekers)"
+    r")\b",
+    re.IGNORECASE,
+)
+_VERB_KIND = {
+    "killing": "fatalities", "killed": "fatalities", "arrested": "arrested", "detained": "arrested",
+    "capturing": "arrested", "captured": "arrested", "kidnapped": "abducted",
+    "abducted": "abducted", "intercepted": "migrants", "rescued": "migrants", "injuring": "injured", "wounding": "injured", "arresting": "arrested",
+    "detaining": "arrested", "kidnapping": "abducted", "abducting": "abducted",
+}
+_TAIL_KIND = {"dead": "fatalities", "wounded": "injured", "injured": "injured", "killed": "fatalities"}
+
+
+_AFTER = re.compile(
+    r"\s+(?:(?:were|was|have|had|been|are|reportedly|also|all)\s+){0,3}(killed|dead|died|drowned|wounded|injured)\b",
+    re.IGNORECASE,
+)
+
+
+class CountExpr(NamedTuple):
+    """A number with its kind and offsets (of the number's words)."""
+
+    kind: str
+    value: int
+    start: int
+    end: int
+
+
+def number(words: str) -> int | None:
+    """The value of a number written in digits or words ("2,000", "twenty-five", "hundreds")."""
+    w = re.sub(r"\s+", " ", words.lower().replace("-", " ")).strip()
+    w = re.sub(
+        r"^(?:at least|about|around|approximately|some|nearly|almost|more than|over|up to|as many as|an estimated|roughly) ",
+        "",
+        w,
+    )
+    if not w:
+        return None
+    if re.fullmatch(r"[0-9,]+", w):
+        return int(w.replace(",", ""))
+    total = 0
+    current = 0
+    for part in w.split():
+        if part in ("a", "an"):
+            current = max(current, 1)
+        elif part in _UNITS:
+            current += _UNITS[part]
+        elif part in ("hundred", "hundreds"):
+            current = max(current, 1) * 100
+        elif part == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif part.isdigit():
+            current += int(part)
+        else:
+            return None
+    return total + current or None
+
+
+def find_counts(norm: str, start: int, end: int) -> list[CountExpr]:
+    """The counts stated in ``norm[start:end]``, in text order."""
+    out: list[CountExpr] = []
+    for m in _COUNT.finditer(norm, start, end):
+        if m.group("a_num"):
+            kind = next(k for k in _KINDS if m.group("a_" + k))
+            value = number(m.group("a_num"))
+            span = m.span("a_num")
+            words_between = norm[m.end("a_num") : m.start("a_kind")].lower()
+            # "2 people were killed" fine; "20km" or years are not counts of people.
+            if re.search(r"\b(?:km|miles|years?|days?|hours?|percent|barrels|times)\b", words_between):
+                continue
+        elif m.group("b_verb"):
+            verb = m.group("b_verb").lower()
+            tail = (m.group("b_tail") or "").lower()
+            kind = _VERB_KIND.get(verb) or _TAIL_KIND.get(tail)
+            if kind is None:
+                continue
+            value = number(m.group("b_num"))
+            span = m.span("b_num")
+        elif m.group("c_num"):
+            kind = "fatalities"
+            value = number(m.group("c_num"))
+            span = m.span("c_num")
+        else:
+            kind = "migrants"
+            value = number(m.group("d_num"))
+            span = m.span("d_num")
+            if value is not None:
+                out.append(CountExpr(kind, value, span[0], span[1]))
+            # "40 migrants were killed": the same number also counts the dead.
+            after = _AFTER.match(norm, m.end(), min(end, m.end() + 60))
+            if after is None:
+                continue
+            kind = "fatalities" if after.group(1).lower() in ("killed", "dead", "died", "drowned") else "injured"
+        if value is None or re.fullmatch(r"(?:19[5-9]|20[0-4])[0-9]", norm[span[0] : span[1]]):
+            continue  # no number, or a year ("the 2011 uprising killed...")
+        out.append(CountExpr(kind, value, span[0], span[1]))
+    return out

@@ -1,0 +1,467 @@
+"""From sentences and mentions to events: triggers, arguments, place, date, counts, contexts.
+
+For each sentence of the body (page furniture is never read), the rules find trigger
+phrases; each kept trigger becomes one event whose arguments are read from the
+sentence's structure and the mentions the gazetteer found:
+
+* **source and target**: in the active voice the subject (the actor mentions left of
+  the trigger in its clause: the nearest one and the one opening the clause) acts on
+  the first actor right of it ("X met Y", "X called on Y to"); an agent phrase ("by
+  X": "Y was attacked by X", "the abduction of Y by X", "a demonstration called by X")
+  names the source and makes the subject the target; "forces loyal to X" and "X's
+  forces" name X; hosting rules ("Y received a delegation of X") swap the roles; two
+  sides of a clash ("clashes between X and Y") are both sources and both targets. An
+  apposition after a name ("Osama Hamad, backed by ...") is skipped. With no actor
+  named before the trigger, the subject of the previous sentence carries over ("He
+  said...", "The army confirmed...").
+* **location**: the place governed by in/at/near/around/outside/into... nearest the
+  trigger, a specific place before a whole country; else the closest place in the
+  sentence; else the dateline's place ("TRIPOLI (Reuters) -", "Cairo- ").
+* **date**: the date expression nearest the trigger in the sentence; else the last one
+  in the paragraph before it; else the publication day.
+* **counts**: dead, wounded, arrested, migrants stated in the sentence.
+* **contexts**: negated, future, hypothetical, claimed (with the claimant).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from libyaevents import Actor, Contexts, Count, Event, EventDate, Location, Mention, Span
+from libyaevents.ids import event_id
+
+from .counts import CountExpr, find_counts
+from .dates import DateExpr, find_dates
+from .rules import Match, RuleSet
+from .text import Token, normalise, tokens
+
+__all__ = ["Settings", "build_events"]
+
+NAME = "rules"
+MAX_EVIDENCE = 600
+
+# Tokens that end a clause (the source is looked for after the last one before the
+# trigger, the target before the first one after it).
+_BOUNDARY = frozenset(
+    ";  but while whereas although though after before when because since following unless until meanwhile".split()
+)
+_COMMA_CONJ = frozenset("and but while which who whom where as after before when following amid".split())
+# A mention right after one of these is not the subject of the clause.
+_NOT_SUBJECT_PREP = frozenset(
+    "with against from on at for into toward towards between than told across over under about among "
+    "including involving like via near around outside inside behind beyond in".split()
+)
+_NOT_AGENT = frozenset(
+    "backed supported accompanied headed chaired recognised recognized published reported quoted cited "
+    "broadcast owned run funded financed sponsored co-sponsored hosted replaced".split()
+)
+_BE = frozenset("was were been being is are be get got gets become became".split())
+_ADVERB_OK = frozenset("also reportedly allegedly initially later then still already not never all both".split())
+_NEG = frozenset("not never no neither nor without failed".split())
+_FUTURE = frozenset("will shall 'll planned plans plan scheduled upcoming proposed preparing prepares intends intend aims expected set".split())
+_HYPO = frozenset("could might may would should if unless whether possible possibly potential".split())
+_PRONOUNS = frozenset("he she they it we i his her their its this".split())
+_GOVERN = frozenset("in at near around outside inside into across throughout within toward towards from to".split())
+_GOVERN_OF = frozenset(
+    "city town village outskirts suburbs suburb south north east west centre center area region port capital "
+    "district oasis province streets".split()
+)
+_DATELINE = re.compile(r"\s*(?:,[^-:\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[A-Z]{2,12}\s*)?(?:-{1,2}|:)")
+# Verbs of saying after which the clause is reported speech: not the event's subject.
+_SAY = frozenset("said says say stated told added announced confirmed reported claimed claims noted stressed".split())
+
+
+@dataclass
+class Settings:
+    """Choices of the event builder, measured on the development articles."""
+
+    emit_negated: bool = False
+    emit_hypothetical: bool = False
+    emit_future: bool = True
+    inherit_date: bool = True
+    default_to_published: bool = True
+    carry_subject: bool = True
+    inherit_location: bool = False
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    toks: list[Token]
+    paragraph: int
+    dates: list[DateExpr] = field(default_factory=list)
+    counts: list[CountExpr] = field(default_factory=list)
+    sources: tuple[Actor, ...] = ()
+
+
+def _paragraph_ids(text: str, sentences: list[Span]) -> list[int]:
+    ids = []
+    para = 0
+    prev_end = None
+    for s in sentences:
+        if prev_end is not None and "\n" in text[prev_end : s.start]:
+            para += 1
+        ids.append(para)
+        prev_end = s.end
+    return ids
+
+
+def _select(matches: list[Match], toks: list[Token]) -> list[Match]:
+    """Drop vetoed matches, then keep non-overlapping ones (priority, then length)."""
+    ok = []
+    for m in matches:
+        before = {toks[k].low for k in range(max(0, m.first_token - 2), m.first_token)}
+        after = toks[m.last_token + 1].low if m.last_token + 1 < len(toks) else ""
+        if before & m.rule.unless or after in m.rule.unless_after:
+            continue
+        ok.append(m)
+    ok.sort(key=lambda m: (-m.rule.priority, -(m.last_token - m.first_token), m.first_token))
+    kept: list[Match] = []
+    for m in ok:
+        if any(not (m.last_token < k.first_token or m.first_token > k.last_token) for k in kept):
+            # Same words: a second rule of another type may still read them.
+            if not any(k.rule.type == m.rule.type or k.first_token == m.first_token and k.last_token == m.last_token for k in kept):
+                same = [k for k in kept if not (m.last_token < k.first_token or m.first_token > k.last_token)]
+                if all(k.first_token == m.first_token and k.last_token == m.last_token for k in same):
+                    kept.append(m)
+            continue
+        kept.append(m)
+    kept.sort(key=lambda m: m.first_token)
+    return kept
+
+
+def _clause(toks: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Token range ``[lo, hi)`` of the clause around the trigger ``first..last``."""
+    lo = 0
+    for k in range(first - 1, -1, -1):
+        low = toks[k].low
+        if low in _BOUNDARY or (low == "," and k + 1 < first and toks[k + 1].low in _COMMA_CONJ):
+            lo = k + 1
+            break
+    hi = len(toks)
+    for k in range(last + 1, len(toks)):
+        low = toks[k].low
+        if low in _BOUNDARY or (low == "," and k + 1 < len(toks) and toks[k + 1].low in _COMMA_CONJ):
+            hi = k
+            break
+    return lo, hi
+
+
+def _tok_index(toks: list[Token], offset: int) -> int:
+    for k, t in enumerate(toks):
+        if t.end > offset:
+            return k
+    return len(toks)
+
+
+class _Args:
+    """Arguments of one trigger in one sentence."""
+
+    def __init__(self, sent: _Sentence, match: Match, actors: list[Mention], norm: str) -> None:
+        self.sent = sent
+        self.match = match
+        self.toks = sent.toks
+        self.actors = actors
+        self.norm = norm
+        self.lo, self.hi = _clause(self.toks, match.first_token, match.last_token)
+
+    def _prev_words(self, m: Mention, n: int = 2) -> list[str]:
+        k = _tok_index(self.toks, m.span.start)
+        words = [t.low for t in self.toks[max(0, k - n - 1) : k] if t.low != "the"]
+        return words[-n:]
+
+    def roles(self) -> tuple[list[Actor], list[Actor], bool]:
+        """(sources, targets, passive)."""
+        toks, match = self.toks, self.match
+        trig_start = toks[match.first_token].start
+        trig_end = toks[match.last_token].end
+        clause_start = toks[self.lo].start if self.lo < len(toks) else trig_start
+        clause_end = toks[self.hi - 1].end if self.hi > 0 else trig_end
+        left = [m for m in self.actors if clause_start <= m.span.start and m.span.end <= trig_start]
+        right = [m for m in self.actors if trig_end <= m.span.start and m.span.end <= clause_end]
+        # Reported speech: "X said that Y attacked": the subject is right of the saying verb.
+        say = [k for k in range(self.lo, match.first_token) if toks[k].low in _SAY]
+        if say:
+            cut = toks[say[-1]].end
+            inner = [m for m in left if m.span.start >= cut]
+            if inner:
+                left = inner
+        # Agent phrase: "by X" right of the trigger.
+        agent: list[Mention] = []
+        rest = list(right)
+        for m in right:
+            k = _tok_index(toks, m.span.start)
+            prev = [t.low for t in toks[max(0, k - 3) : k]]
+            if "by" in prev:
+                b = k - len(prev) + prev.index("by")
+                if b - 1 >= 0 and toks[b - 1].low in _NOT_AGENT:
+                    continue
+                if b - match.last_token <= 10:
+                    agent.append(m)
+                    rest.remove(m)
+                    # "by X and Y"
+        before = [toks[k].low for k in range(max(self.lo, match.first_token - 3), match.first_token)]
+        passive = any(w in _BE for w in before[-2:]) and toks[match.first_token].low.endswith(("ed", "en", "t", "n"))
+        subject = self._subject(left)
+        if self.match.rule.mode == "clash" and not agent:
+            between = [m for m in rest if self._prev_words(m, 1) in (["between"], ["and"], ["with"], ["against"])]
+            if between:
+                sides = _uniq([m.entity for m in subject] + [m.entity for m in between])
+                return sides, sides, False
+        if agent:
+            sources = [m.entity for m in agent]
+            targets = [m.entity for m in subject] if passive else [m.entity for m in rest[:1]]
+            if not passive and not targets and subject:
+                targets = [m.entity for m in subject]
+            return _uniq(sources), _uniq(targets), True
+        if passive:
+            return [], _uniq([m.entity for m in subject]), True
+        objects = [m for m in rest if self._prev_words(m, 2)[-2:] != ["according", "to"]][:1]
+        if objects:
+            # "X met with Y and Z": every actor joined to the first by "and" or commas.
+            k_end = objects[0].span.end
+            for m in rest:
+                if m.span.start > k_end and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", self.norm[k_end : m.span.start]):
+                    objects.append(m)
+                    k_end = m.span.end
+        sources = [m.entity for m in subject]
+        targets = [m.entity for m in objects]
+        if match.rule.subject == "target":
+            sources, targets = targets, sources
+        return _uniq(sources), _uniq(targets), False
+
+    def _subject(self, left: list[Mention]) -> list[Mention]:
+        cands = []
+        for m in left:
+            prev = self._prev_words(m, 2)
+            if prev and prev[-1] in _NOT_SUBJECT_PREP and prev[-2:] != ["loyal", "to"] and prev[-2:] != ["allied", "to"]:
+                continue
+            if prev[-2:] == ["according", "to"] or (prev and prev[-1] == "by"):
+                continue
+            cands.append(m)
+        if not cands:
+            return []
+        # Appositions: "X, backed by Y," -- drop what stands inside commas after the first.
+        out = [cands[0]]
+        nearest = cands[-1]
+        if nearest is not cands[0]:
+            between = self.norm[cands[0].span.end : nearest.span.start]
+            if between.count(",") != 1 and "backed by" not in between:
+                out.append(nearest)
+        return out
+
+
+def _uniq(actors: Iterable[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Mention]) -> Contexts:
+    toks = sent.toks
+    window = [t.low for t in toks[max(lo, match.first_token - 4) : match.first_token]]
+    near = window[-2:]
+    negated = bool(set(window) & _NEG) or ("'" in window and "t" in window)
+    future = bool(set(window) & _FUTURE) or (near[-1:] == ["to"]) or near == ["to", "be"] or "going" in near
+    if window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]:
+        future = False
+    hypo = bool(set(window) & _HYPO) or any(t.low == "if" for t in toks[lo : match.first_token])
+    claimed: list[str] = []
+    text = norm[sent.span.start : sent.span.end].lower()
+    for m in actors:
+        before = norm[max(sent.span.start, m.span.start - 14) : m.span.start].lower()
+        if re.search(r"according\s+to\s+(?:the\s+)?$", before):
+            claimed.append(m.entity.name)
+    if not claimed and re.search(r"\bclaim(?:s|ed|ing)?\b", text):
+        left = [m for m in actors if m.span.start < toks[match.first_token].start]
+        claim_at = text.find("claim")
+        claimers = [m for m in actors if abs(m.span.start - sent.span.start - claim_at) < 80]
+        pick = (claimers or left)[:1]
+        claimed = [m.entity.name for m in pick]
+    return Contexts(negated=negated, future=future, hypothetical=hypo, claimed_by=tuple(dict.fromkeys(claimed)))
+
+
+def _location(
+    sent: _Sentence, match: Match, places: list[Mention], norm: str, lo: int, hi: int
+) -> Location | None:
+    if not places:
+        return None
+    toks = sent.toks
+    trig = toks[match.first_token].start
+    clause_start = toks[lo].start if lo < len(toks) else sent.span.start
+    clause_end = toks[hi - 1].end if hi > 0 else sent.span.end
+
+    def governed(m: Mention) -> bool:
+        k = _tok_index(toks, m.span.start)
+        prev = [t.low for t in toks[max(0, k - 3) : k] if t.low not in ("the", "'", "s")]
+        if not prev:
+            return False
+        if prev[-1] in _GOVERN or (prev[-1] in ("southern", "northern", "eastern", "western", "central") and len(prev) > 1 and prev[-2] in _GOVERN):
+            return True
+        return prev[-1] == "of" and len(prev) > 1 and prev[-2] in _GOVERN_OF
+
+    def is_country(m: Mention) -> bool:
+        return (getattr(m.entity, "feature_code", None) or "").startswith("PCL")
+
+    def dist(m: Mention) -> tuple[int, int]:
+        inside = clause_start <= m.span.start < clause_end
+        return (0 if inside else 1, abs(m.span.start - trig))
+
+    gov = sorted((m for m in places if governed(m)), key=dist)
+    specific = [m for m in gov if not is_country(m)]
+    if specific:
+        return specific[0].entity
+    closest = sorted(places, key=dist)
+    nonc = [m for m in closest if not is_country(m)]
+    if nonc and dist(nonc[0])[0] == 0:
+        return nonc[0].entity
+    if gov:
+        return gov[0].entity
+    return (nonc or closest)[0].entity
+
+
+def _dateline(doc, norm: str, places: list[Mention]) -> Location | None:
+    """The place of a dateline ("TRIPOLI (Reuters) -", "Cairo- ", "Kufra, 24 April 2018:")."""
+    for sent in doc.sentences[:8]:
+        for m in places:
+            if sent.start <= m.span.start <= sent.start + 1 and _DATELINE.match(norm, m.span.end, min(len(norm), m.span.end + 80)):
+                return m.entity
+    return None
+
+
+def _event_date(
+    sent: _Sentence, match: Match, future: bool, published: dt.date | None, norm: str, doc_span, last_date: DateExpr | None,
+    settings: Settings,
+) -> tuple[EventDate | None, DateExpr | None]:
+    dates = sent.dates
+    if future and dates:
+        dates = find_dates(norm, sent.span.start, sent.span.end, published, future=True)
+    trig = sent.toks[match.first_token].start
+    if dates:
+        best = min(dates, key=lambda d: (d.precision == "year" and len(dates) > 1, min(abs(d.start - trig), abs(d.end - trig))))
+        first, last = best.first, best.last
+        if not future and published is not None and first > published:
+            return None, best
+        if not future and published is not None and last > published:
+            last = max(first, published)
+        return EventDate(first, last, best.precision, doc_span(best.start, best.end)), best
+    if settings.inherit_date and last_date is not None:
+        return EventDate(last_date.first, last_date.last, last_date.precision, doc_span(last_date.start, last_date.end)), None
+    if settings.default_to_published and published is not None and not future:
+        return EventDate(published, published, "day"), None
+    return None, None
+
+
+def _evidence(doc, sent: _Sentence, match: Match) -> Span:
+    s = sent.span
+    if s.end - s.start <= MAX_EVIDENCE:
+        return s
+    half = MAX_EVIDENCE // 2 - 10
+    start = max(s.start, match.start - half)
+    end = min(s.end, match.end + half)
+    while start > s.start and not doc.text[start - 1].isspace():
+        start += 1
+    while end < s.end and not doc.text[end].isspace():
+        end -= 1
+    return doc.span(start, end)
+
+
+def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> list[Event]:
+    """The events of one document."""
+    settings = settings or Settings()
+    if not doc.sentences:
+        return []
+    text = doc.text
+    norm = normalise(text)
+    mentions = sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end))
+    actor_m = [m for m in mentions if isinstance(m.entity, Actor)]
+    place_m = [
+        m for m in mentions
+        if isinstance(m.entity, Location)
+        and not any(a.span.start <= m.span.start and m.span.end <= a.span.end for a in actor_m)
+    ]
+    dateline = _dateline(doc, norm, place_m)
+    paras = _paragraph_ids(text, doc.sentences)
+    published = doc.published
+    events: list[Event] = []
+    prev: _Sentence | None = None
+    last_date: DateExpr | None = None
+    last_para = -1
+    for span, para in zip(doc.sentences, paras):
+        if para != last_para:
+            last_date = None
+            last_para = para
+        sent = _Sentence(span, tokens(norm, span.start, span.end), para)
+        sent.dates = find_dates(norm, span.start, span.end, published)
+        matches = _select(ruleset.match(sent.toks, norm, span.start, span.end), sent.toks)
+        s_actors = [m for m in actor_m if span.start <= m.span.start and m.span.end <= span.end]
+        s_places = [m for m in place_m if span.start <= m.span.start and m.span.end <= span.end]
+        if matches:
+            sent.counts = find_counts(norm, span.start, span.end)
+        for match in matches:
+            args = _Args(sent, match, s_actors, norm)
+            sources, targets, passive = args.roles()
+            ctx = _contexts(sent, match, args.lo, norm, s_actors)
+            if match.rule.type == "REJECT" or match.rule.statement:
+                ctx = Contexts(future=ctx.future, hypothetical=ctx.hypothetical, claimed_by=ctx.claimed_by)
+            if ctx.negated and not settings.emit_negated:
+                continue
+            if ctx.hypothetical and not ctx.future and not settings.emit_hypothetical:
+                continue
+            if ctx.future and not settings.emit_future:
+                continue
+            if not sources and settings.carry_subject and prev is not None and not passive:
+                left_actors = [m for m in s_actors if m.span.end <= match.start]
+                if not left_actors and prev.sources:
+                    sources = list(prev.sources)
+                    targets = [t for t in targets if t.id not in {s.id for s in sources}]
+            location = _location(sent, match, s_places, norm, args.lo, args.hi) or dateline
+            date, _ = _event_date(sent, match, ctx.future, published, norm, doc.span, last_date, settings)
+            fatalities = injured = None
+            counts: list[Count] = []
+            if match.rule.type in ("ASSAULT", "COERCE", "PROTEST", "RETREAT"):
+                for c in sent.counts:
+                    counts.append(Count(c.kind, c.value, doc.span(c.start, c.end)))
+                if match.rule.type == "ASSAULT":
+                    fatalities = next((c.value for c in sent.counts if c.kind == "fatalities"), None)
+                    injured = next((c.value for c in sent.counts if c.kind == "injured"), None)
+            confidence = match.rule.confidence * (1.0 if sources else 0.85) * (0.8 if ctx.future else 1.0)
+            evidence = _evidence(doc, sent, match)
+            events.append(
+                Event(
+                    id=event_id(doc.article.id, match.rule.type, [evidence]),
+                    type=match.rule.type,
+                    mode=match.rule.mode,
+                    evidence=(evidence,),
+                    source=tuple(sources),
+                    target=tuple(t for t in targets if t.id not in {s.id for s in sources} or match.rule.mode == "clash"),
+                    location=location,
+                    date=date,
+                    fatalities=fatalities,
+                    injured=injured,
+                    counts=tuple(counts),
+                    contexts=ctx,
+                    confidence=round(min(1.0, confidence), 3),
+                    extractor=NAME,
+                    trigger=doc.span(match.start, match.end),
+                )
+            )
+            if sources and not sent.sources:
+                sent.sources = tuple(sources)
+        if not sent.sources:
+            subj = [m for m in s_actors]
+            if subj:
+                sent.sources = (subj[0].entity,)
+            elif prev is not None and prev.paragraph == para:
+                sent.sources = prev.sources
+        if sent.dates:
+            last_date = sent.dates[-1]
+        prev = sent
+    return events
