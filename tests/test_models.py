@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 
 from libyaevents import Actor, Article, Event, EventDate, Location, Role, Span
 from libyaevents.taxonomy import EVENT_TYPES, MODES, acled_code, cameo_code, quad_class
@@ -112,6 +112,7 @@ class TestTaxonomy:
         assert acled_code("ASSAULT").event_type == "Battles"
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(events())
 def test_generated_events_are_valid_and_hashable(event: Event) -> None:
     """Every generated event passes validation and can be hashed."""

@@ -77,12 +77,20 @@ class TestClean:
 
 class TestResolve:
     def test_same_event_in_two_sentences_merged(self) -> None:
-        """Same type, same source, compatible arguments: one event with both spans."""
+        """Same type, same source and place: one event with both spans and the count."""
         lna = Actor(id="lna", name="Libyan National Army")
-        a = Event(id="1", type="ASSAULT", evidence=(Span(0, 10, "x" * 10),), source=(lna,))
-        b = Event(id="2", type="ASSAULT", evidence=(Span(50, 60, "y" * 10),), source=(lna,), fatalities=3)
+        sirte = Location(id="1", name="Sirte", lat=31.2, lon=16.6)
+        a = Event(id="1", type="ASSAULT", evidence=(Span(0, 10, "x" * 10),), source=(lna,), location=sirte)
+        b = Event(id="2", type="ASSAULT", evidence=(Span(50, 60, "y" * 10),), source=(lna,), location=sirte, fatalities=3)
         (merged,) = merge_events([a, b])
         assert len(merged.evidence) == 2 and merged.fatalities == 3
+
+    def test_only_a_common_source_is_not_enough(self) -> None:
+        """Two statements by one actor, with nothing else in common, stay two events."""
+        lna = Actor(id="lna", name="Libyan National Army")
+        a = Event(id="1", type="COERCE", evidence=(Span(0, 10, "x" * 10),), source=(lna,))
+        b = Event(id="2", type="COERCE", evidence=(Span(50, 60, "y" * 10),), source=(lna,))
+        assert len(merge_events([a, b])) == 2
 
     def test_different_targets_stay_apart(self) -> None:
         """Meetings with different people are different events."""

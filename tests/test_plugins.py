@@ -141,3 +141,25 @@ def test_trace_env(monkeypatch, capsys) -> None:
     monkeypatch.setenv("LIBYAEVENTS_TRACE_PLUGINS", "1")
     Pipeline(load_entrypoints=False)
     assert "json.register_exporters" in capsys.readouterr().err
+
+
+def test_misspelt_hook_unregisters_that_plugin_only(monkeypatch) -> None:
+    """A plugin implementing a hook that does not exist is reported and left out; the run goes on."""
+    import types
+
+    from libyaevents import plugins
+
+    bad = types.ModuleType("bad_plugin")
+
+    @hookimpl
+    def libyaevents_find_mentoins(doc):  # misspelt on purpose
+        return []
+
+    bad.libyaevents_find_mentoins = libyaevents_find_mentoins
+    monkeypatch.setattr(plugins, "DEFAULT_PLUGINS", plugins.DEFAULT_PLUGINS)
+    problems: list = []
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(bad, name="bad")
+    plugins._check_pending(pm, problems)
+    assert pm.get_plugin("bad") is None
+    assert "misspelt" in problems[0].message and problems[0].plugin == "bad"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from libyaevents import load
@@ -15,13 +15,14 @@ from libyaevents.serialization import dump_result, iter_export, load_result
 from .strategies import problems, results
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(results)
 def test_result_round_trip(result) -> None:
     """load_result(dump_result(r)) == r for any result."""
     assert load_result(json.loads(json.dumps(dump_result(result)))) == result
 
 
-@settings(max_examples=30)
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(results | problems, max_size=4))
 def test_json_export_round_trip(items) -> None:
     """A JSON export read back gives the same articles and errors, in order."""
@@ -33,7 +34,7 @@ def test_json_export_round_trip(items) -> None:
     ]
 
 
-@settings(max_examples=30)
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(results | problems, max_size=4))
 def test_jsonl_export_round_trip(items) -> None:
     """A JSON Lines export read back gives the same items in the same order."""
@@ -63,3 +64,13 @@ def test_events_carry_codes() -> None:
     assert codes["cameo"] == "173"
     assert codes["acled_sub_event_type"] == "Arrests"
     assert load_result(dump_result(ArticleResult(Article(id="a", text="text"), events=(event,)))).events == (event,)
+
+
+def test_load_pretty_printed_export_keeps_version(tmp_path, core_pipeline, seeds_dir) -> None:
+    """An export re-indented by another tool still loads with its version."""
+    out = io.StringIO()
+    core_pipeline.export(core_pipeline.extract_many(core_pipeline.read([seeds_dir])), "json", out)
+    path = tmp_path / "pretty.json"
+    path.write_text(json.dumps(json.loads(out.getvalue()), indent=2))
+    export = load(path)
+    assert export.version and len(export.articles) == 5

@@ -16,7 +16,7 @@ from typing import Any
 import griffe
 
 _ROLE = re.compile(r":(?:py:)?(?:class|func|meth|mod|data|attr|exc|obj|const):`(~?)([^`]+)`")
-_DOUBLE = re.compile(r"``([^`]+?)``")
+_DOUBLE = re.compile(r"(?<!`)``(?!`)([^`]+?)``(?!`)")  # not the fences of code blocks
 _VERSION = re.compile(r"^(\s*)\.\. version(added|changed):: *(\S+)\s*$", re.MULTILINE)
 
 
@@ -36,17 +36,8 @@ def rst_to_md(text: str) -> str:
 
 
 class SphinxRoles(griffe.Extension):
-    """Rewrite every docstring of the loaded package."""
+    """Rewrite each docstring as its object is created, before anything parses it."""
 
-    def on_package(self, *, pkg: griffe.Module, loader: Any, **kwargs: Any) -> None:
-        self._walk(pkg, set())
-
-    def _walk(self, obj: Any, seen: set[str]) -> None:
-        if obj.path in seen or obj.is_alias:
-            return
-        seen.add(obj.path)
+    def on_instance(self, *, obj: Any, **kwargs: Any) -> None:
         if obj.docstring is not None:
             obj.docstring.value = rst_to_md(obj.docstring.value)
-        for member in obj.members.values():
-            if not member.is_alias:
-                self._walk(member, seen)

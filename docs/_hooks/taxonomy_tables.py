@@ -11,6 +11,8 @@ exporters actually write. Markers:
 * ``<!-- taxonomy:contexts -->``: the thematic contexts;
 * ``<!-- taxonomy:acled -->``: ACLED event and sub-event types reached, with the PLOVER
   types and modes that lead to each;
+* ``<!-- schema:NAME -->``: the members of ``NAME`` in ``docs/formats/libyaevents.schema.json``
+  (``root`` for the top level, else a name under ``$defs``);
 * ``<!-- fields:Event -->``: the attrs fields of a model of ``libyaevents.__all__`` (name,
   type, default, and the description from its docstring's ``Attributes:`` section).
 """
@@ -22,10 +24,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))  # for sphinx_roles
+
+
+def _sphinx_roles() -> Any:
+    """The sibling module sphinx_roles.py (hooks are loaded by path, not as a package)."""
+    import importlib.util
+
+    name = "_libyaevents_docs_sphinx_roles"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("sphinx_roles.py"))
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 _MARKER = re.compile(r"<!-- taxonomy:(\w+) -->")
 _FIELDS = re.compile(r"<!-- fields:(\w+) -->")
+_SCHEMA = re.compile(r"<!-- schema:(\w+) -->")
+_SCHEMA_FILE = Path(__file__).parent.parent / "formats" / "libyaevents.schema.json"
 
 _QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -117,8 +134,7 @@ def _fields(name: str) -> str:
 
     if name not in libyaevents.__all__:
         raise ValueError(f"{name!r} is not in libyaevents.__all__")
-    from sphinx_roles import rst_to_md
-
+    rst_to_md = _sphinx_roles().rst_to_md
     cls = getattr(libyaevents, name)
     docs = {k: rst_to_md(v) for k, v in _attribute_docs(cls).items()}
     lines = [_row("Field", "Type", "Default", "Meaning"), _row(*["---"] * 4)]
@@ -129,8 +145,43 @@ def _fields(name: str) -> str:
             default = f"`{getattr(f.default.factory, '__name__', 'factory')}()`"
         else:
             default = f"`{f.default!r}`"
-        kind = str(f.type).replace("|", "\\|")
+        kind = str(f.type)
         lines.append(_row(f"`{f.name}`", f"`{kind}`", default, docs.get(f.name, "").replace("|", "\\|")))
+    return "\n".join(lines)
+
+
+def _json_type(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.replace('_', '-')})"
+    if "anyOf" in prop:
+        return " or ".join(_json_type(p) for p in prop["anyOf"])
+    if "const" in prop:
+        return f"`{prop['const']!r}`".replace("'", '"')
+    kinds = prop.get("type", "any")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    out = []
+    for k in kinds:
+        if k == "array":
+            out.append("list of " + _json_type(prop.get("items", {})))
+        elif k == "string" and prop.get("format") == "date":
+            out.append("date string")
+        else:
+            out.append(k)
+    text = " or ".join(out)
+    if "enum" in prop:
+        text += ": " + ", ".join(f"`{e}`" for e in prop["enum"])
+    return text
+
+
+def _schema(name: str) -> str:
+    import json
+
+    schema = json.loads(_SCHEMA_FILE.read_text(encoding="utf-8"))
+    node = schema if name == "root" else schema["$defs"][name]
+    lines = [_row("Member", "Type", "Meaning"), _row(*["---"] * 3)]
+    for key, prop in node["properties"].items():
+        lines.append(_row(f"`{key}`", _json_type(prop), prop.get("description", "").replace("|", "\\|")))
     return "\n".join(lines)
 
 
@@ -144,4 +195,5 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return _TABLES[name]()
 
     markdown = _MARKER.sub(replace, markdown)
+    markdown = _SCHEMA.sub(lambda m: _schema(m.group(1)), markdown)
     return _FIELDS.sub(lambda m: _fields(m.group(1)), markdown)

@@ -89,17 +89,15 @@ class Document:
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence that contains ``offset``, if any."""
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.sentences, offset, key=_start) - 1
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
 
     def mentions_in(self, start: int, end: int) -> Iterator[Mention]:
         """Mentions lying inside ``start:end``, in text order."""
-        for m in sorted(self.mentions, key=lambda m: m.span.start):
-            if m.span.start >= start and m.span.end <= end:
-                yield m
+        inside = [m for m in self.mentions if m.span.start >= start and m.span.end <= end]
+        yield from sorted(inside, key=lambda m: m.span.start)
 
     def add_problem(self, level: str, message: str, *, plugin: str | None = None) -> None:
         """Record an error or warning about this article."""
@@ -112,3 +110,7 @@ class Document:
                 plugin=plugin,
             )
         )
+
+
+def _start(span: Span) -> int:
+    return span.start

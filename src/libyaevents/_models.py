@@ -57,11 +57,20 @@ _opt_date = v.optional(v.instance_of(dt.date))
 
 
 def _tuple_of(kind: type) -> Any:
-    return v.deep_iterable(member_validator=v.instance_of(kind), iterable_validator=v.instance_of(tuple))
+    full = v.deep_iterable(member_validator=v.instance_of(kind), iterable_validator=v.instance_of(tuple))
+
+    def validate(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        # The common case in one pass; attrs' validator (and its message) otherwise.
+        if type(value) is not tuple or not all(isinstance(x, kind) for x in value):
+            full(instance, attribute, value)
+
+    return validate
 
 
 def _to_tuple(value: Any) -> Any:
     """Accept any iterable (but not a string) where a tuple is stored."""
+    if type(value) is tuple:
+        return value
     if isinstance(value, (list, set, frozenset)) or (
         hasattr(value, "__iter__") and not isinstance(value, (str, bytes, dict, tuple))
     ):

@@ -10,6 +10,7 @@ STIX importers deduplicate.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable
 
@@ -20,20 +21,33 @@ __all__ = ["NAMESPACE", "event_id", "stable_id"]
 #: The namespace every libyaevents UUIDv5 is derived in.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://libyaevents.readthedocs.io/ns")
 
+# SHA-1 already fed the namespace: copying it is cheaper than uuid.uuid5 starting over.
+_NAMESPACE_SHA1 = hashlib.sha1(NAMESPACE.bytes)
+
 
 def stable_id(*parts: object) -> str:
     """Return a UUIDv5 string over ``parts`` joined with ``|``.
 
+    The same string as ``str(uuid.uuid5(NAMESPACE, "|".join(map(str, parts))))``,
+    computed about four times faster (every event of every article gets one).
+
     Examples:
         >>> stable_id("a", 1) == stable_id("a", 1)
         True
+        >>> stable_id("a", 1) == str(uuid.uuid5(NAMESPACE, "a|1"))
+        True
     """
-    return str(uuid.uuid5(NAMESPACE, "|".join(str(p) for p in parts)))
+    sha = _NAMESPACE_SHA1.copy()
+    sha.update("|".join(str(p) for p in parts).encode("utf-8"))
+    digest = bytearray(sha.digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def event_id(article_id: str, event_type: str, evidence: Iterable[Span]) -> str:
     """Return the id of an event from its article, type and first evidence span."""
-    spans = sorted(evidence, key=lambda s: (s.start, s.end))
-    first = spans[0] if spans else None
+    first = min(evidence, key=lambda s: (s.start, s.end), default=None)
     key = f"{first.start}:{first.end}" if first else ""
     return stable_id("event", article_id, event_type, key)

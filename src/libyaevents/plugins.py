@@ -108,8 +108,32 @@ def get_plugin_manager(
         _load_entrypoints(pm, blocked, problems if problems is not None else [])
     if tracing():
         _trace(pm)
-    pm.check_pending()
+    _check_pending(pm, problems if problems is not None else [])
     return pm
+
+
+def _check_pending(pm: pluggy.PluginManager, problems: list[Problem]) -> None:
+    """Unregister plugins that implement hooks no spec defines (a misspelt hook name),
+    reporting each, so one broken plugin does not stop every run."""
+    try:
+        pm.check_pending()
+        return
+    except pluggy.PluginValidationError:
+        pass
+    for name in dir(pm.hook):
+        caller = getattr(pm.hook, name)
+        if name.startswith("_") or not hasattr(caller, "get_hookimpls") or caller.spec is not None:
+            continue
+        for impl in caller.get_hookimpls():
+            if impl.optionalhook or pm.get_plugin(impl.plugin_name) is None:
+                continue
+            msg = (
+                f"plugin {impl.plugin_name!r} implements {name!r}, which is not a libyaevents hook "
+                "(misspelt?): the plugin is not loaded"
+            )
+            log.warning(msg)
+            problems.append(Problem(level="error", message=msg, plugin=impl.plugin_name))
+            pm.unregister(name=impl.plugin_name)
 
 
 def _load_entrypoints(pm: PluginManager, blocked: frozenset[str], problems: list[Problem]) -> None:

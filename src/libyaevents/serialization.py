@@ -11,6 +11,7 @@ its own.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,13 +154,18 @@ def load(source: str | Path | IO[str]) -> Export:
             print(result.article.id, len(result.events))
         ```
     """
-    version = ""
     if isinstance(source, (str, Path)):
         with open(source, encoding="utf-8") as stream:
-            head = stream.read(200)
-        if head.startswith('{"libyaevents":'):
-            version = json.loads(head.split(",", 1)[0] + "}")["libyaevents"]
+            return load(stream)
+    text = source.read()
+    version = ""
+    if text.lstrip().startswith("{"):
+        try:
+            head = json.loads(text)
+            version = str(head.get("libyaevents", "")) if isinstance(head, dict) else ""
+        except json.JSONDecodeError:
+            pass  # JSON Lines: each line is a record
     articles, errors = [], []
-    for item in iter_export(source):
+    for item in iter_export(io.StringIO(text)):
         (errors if isinstance(item, Problem) else articles).append(item)
     return Export(version=version, articles=tuple(articles), errors=tuple(errors))

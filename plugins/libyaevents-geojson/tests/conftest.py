@@ -22,12 +22,13 @@ from libyaevents import (
     Event,
     EventDate,
     Location,
-    Pipeline,
     Problem,
     Role,
     Span,
 )
+from libyaevents.cli import main
 from libyaevents.ids import event_id
+from libyaevents.serialization import iter_export
 
 #: The repository's seed articles (absent when the plugin is tested on its own).
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -164,9 +165,14 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_results() -> list[ArticleResult | Problem]:
-    """The seeds run through the real pipeline with every installed plugin."""
-    if not SEEDS.is_dir():
-        pytest.skip("the repository's seeds/ folder is not here")
-    pipeline = Pipeline()
-    return list(pipeline.extract_many(pipeline.read([SEEDS])))
+def seeds_json(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds extracted once per session by ``libyaevents extract --format json``."""
+    path = tmp_path_factory.mktemp("seeds") / "seeds.json"
+    assert main(["extract", str(seeds_dir), "--format", "json", "-q", "-o", str(path)]) in (0, 1)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_results(seeds_json: Path) -> list[ArticleResult | Problem]:
+    """The seeds' results through the real pipeline (every installed plugin), read back."""
+    return list(iter_export(seeds_json))

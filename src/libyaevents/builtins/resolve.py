@@ -3,9 +3,10 @@
 News states the same happening in the headline, the lead and a quote. This plugin,
 which runs after every other resolve implementation (``trylast``), merges events of
 the same type that share a sentence, or whose arguments agree (a common source,
-targets equal or unsaid, the same place and overlapping dates or none), into one
+no conflicting target, place or date), into one
 event carrying every evidence span, as PETRARCH merges identical events within a
-story. It then gives each event its content-derived id.
+story. Across sentences it asks for a common source and a common target or place:
+repeating an event costs less than losing one. It then gives each event its content-derived id.
 
 .. versionadded:: 0.1
 """
@@ -29,12 +30,20 @@ def _overlap(a: Event, b: Event) -> bool:
 
 
 def _compatible(a: Event, b: Event) -> bool:
+    """Whether two events state the same happening.
+
+    Events of one type whose evidence overlaps are one event. Across sentences the
+    bar is higher, since under-merging only repeats an event while over-merging loses
+    one: a common source, and a common target or the same place, and nothing that
+    contradicts (another target, another place, dates that cannot both hold).
+    """
     if a.type != b.type or a.contexts.negated != b.contexts.negated:
         return False
     if _overlap(a, b):
         return True
-    src_a, src_b = _ids(a.source), _ids(b.source)
-    if not (src_a & src_b):
+    if a.contexts.future != b.contexts.future:
+        return False
+    if not (_ids(a.source) & _ids(b.source)):
         return False
     tgt_a, tgt_b = _ids(a.target), _ids(b.target)
     if tgt_a and tgt_b and not (tgt_a & tgt_b):
@@ -43,7 +52,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
         return False
-    return a.contexts.future == b.contexts.future
+    same_target = bool(tgt_a & tgt_b)
+    same_place = bool(a.location and b.location and a.location.id == b.location.id)
+    return same_target or same_place
 
 
 def _union(first: tuple, second: tuple) -> tuple:
@@ -77,15 +88,23 @@ def _narrower(a, b):  # type: ignore[no-untyped-def]
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Merge compatible events, keeping text order."""
+    """Merge compatible events, keeping text order.
+
+    Each event merges into the first compatible event kept before it. Only events of
+    the same type and negation can be compatible, so each is compared with those
+    alone (an article's events are not compared all with all).
+    """
     ordered = sorted(events, key=lambda e: (e.evidence[0].start, e.type))
     merged: list[Event] = []
+    groups: dict[tuple[str, bool], list[int]] = {}
     for event in ordered:
-        for i, kept in enumerate(merged):
-            if _compatible(kept, event):
-                merged[i] = merge(kept, event)
+        group = groups.setdefault((event.type, event.contexts.negated), [])
+        for i in group:
+            if _compatible(merged[i], event):
+                merged[i] = merge(merged[i], event)
                 break
         else:
+            group.append(len(merged))
             merged.append(event)
     return merged
 
@@ -94,6 +113,9 @@ def merge_events(events: list[Event]) -> list[Event]:
 def libyaevents_resolve(doc: Document) -> None:
     """Merge duplicate events and assign their content-derived ids."""
     merged = merge_events(doc.events)
-    doc.events[:] = [
-        attrs.evolve(e, id=event_id(doc.article.id, e.type, e.evidence)) for e in merged
-    ]
+    doc.events[:] = [_with_id(e, event_id(doc.article.id, e.type, e.evidence)) for e in merged]
+
+
+def _with_id(event: Event, new_id: str) -> Event:
+    # Extractors often give the id already: rebuilding (and re-validating) is then waste.
+    return event if event.id == new_id else attrs.evolve(event, id=new_id)

@@ -31,23 +31,29 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 from rapidfuzz import fuzz, process
 
 from libyaevents import Document, Mention, Span
+from libyaevents.ids import stable_id
 
 from ._data import ActorEntry, GazetteerData, PlaceEntry
-from ._text import PARTICLES, fold, lower_keep_offsets, surname_forms
+from ._text import PARTICLES, fold, latin, lower_keep_offsets, surname_forms, words_only
 
 __all__ = ["Gazetteer", "Hit"]
+
+#: The country the news is about. Its bare name is read as a place: the Libyan state has
+#: been divided since 2014, and the text names who acts (the GNU, the LNA...).
+HOME = "LBY"
 
 # Alias classes
 ACRONYM, SINGLE, MULTI = 0, 1, 2
 
 #: How a mention was found (Mention.how), with the score each gets.
-SCORES = {"exact": 1.0, "demonym": 0.9, "metonym": 0.85, "patronymic": 0.95, "surname": 0.9, "fuzzy": 0.0}
+SCORES = {"new": 0.6, "exact": 1.0, "demonym": 0.9, "metonym": 0.85, "patronymic": 0.95, "surname": 0.9, "fuzzy": 0.0}
 
 _GOV_NOUNS = (
     r"governments?|authorities|administration|forces|army|military|navy|coast\s*guards?|coastguards?"
@@ -76,10 +82,10 @@ _SPEECH_VERB = re.compile(
     r"hailed|hails|denounced|denounces|refused|refuses|objected)\b"
 )
 _PREPS = frozenset(
-    "in to from across into inside near within throughout via toward towards at of outside around "
+    "in to from across into inside near within throughout via toward towards at outside around on "
     "through over reached reach entered enter off visit visited visiting between among for".split()
 )
-_SUBJECT_BLOCKERS = _PREPS | frozenset("and or the a an".split())
+_SUBJECT_BLOCKERS = _PREPS | frozenset("and or the a an of".split())
 _NAME_STOP = frozenset(
     """the a an in on at for but and or if as by from to with this that these those it its he she they we
     his her their our after before during while when where according mr mrs ms dr sir president prime
@@ -91,6 +97,67 @@ _NAME_STOP = frozenset(
     there here what which who whom whose why how not no yes one two three first second new old said
     says libyan libya north south east west eastern western southern northern central""".split()
 )
+_CONNECTORS = frozenset({"of", "and", "for", "on", "the"})
+_FUNCTION = frozenset(
+    """the a an in on at for but and or if as by from to with this that these those it its after before during
+    while when where according both all some several many other new""".split()
+)
+_ARMED_HEADS = frozenset(
+    "Brigade Brigades Battalion Battalions Militia Militias Army Forces Corps Division Regiment Front "
+    "Apparatus Room Guard Guards Unit Units".split()
+)
+_ORG_HEADS = _ARMED_HEADS | frozenset(
+    "Council Committee Department Authority Movement Party Commission Agency Assembly Congress "
+    "Organization Organisation Association Union Federation Foundation Institute".split()
+)
+_ORG_GENERIC = frozenset(
+    """Military Security Armed Special Central National Supreme High General Joint Presidential Revolutionary
+    Revolutionaries Popular Local Municipal Interim Transitional Operations Defence Defense Interior Elite Rapid
+    Support Border Coast Air Naval Navy Infantry Republican Public Executive Shura Regional State Federal
+    Islamic Arab African European International United Libyan Foreign Human Rights Emergency Political
+    Electoral Constitutional Drafting Steering Sovereign""".split()
+)
+_GOV_WORD = re.compile(r"(?i)government|authorities|administration|cabinet|executive")
+_HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ORG_HEADS, key=len, reverse=True)) + r")\b")
+_PLACE_HEADS = frozenset(
+    """Street Road Square Hospital University Airport Port Field Mountains Mountain Valley Sea Gulf Desert River
+    Island Islands Province District Region City Town Village Camp Prison Hotel Mosque Church Stadium Market
+    Tower Palace Base Barracks Checkpoint Crossing Oilfield Terminal Refinery Bridge Highway Center Centre
+    Company Corporation Bank News Times Post Review Press Radio TV Television Channel Network Agency Day""".split()
+)
+_PERSON_TITLES = frozenset(
+    """spokesman spokeswoman spokesperson commander colonel col general gen brigadier brig major maj captain capt
+    lieutenant lt sergeant mr mrs ms dr minister head chief leader director mayor official envoy ambassador
+    congressman congresswoman mp lawmaker sheikh imam president deputy chairman chairwoman activist journalist
+    resident coordinator member representative prosecutor judge officer commissioner governor premier emir
+    king prince militant fighter doctor said told according colleague brother son daughter father wife
+    husband cousin""".split()
+)
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+(?:a|an|the|who|whose|head|chief|commander|spokesman|director|deputy|member|leader)\b"
+    r"|\s+(?:said|says|told|added|stated|explained|confirmed|noted|stressed|announced|warned|insisted)\b)"
+)
+_GIVEN_NAMES = frozenset(
+    """mohammed mohamed muhammad mohammad mohamad ahmed ahmad ali omar umar othman osman abdul abdel abd abdallah
+    abdullah abdulla abdelhamid abdulhamid abdelrahman abdulrahman abdurrahman abdelaziz abdulaziz abdelkader
+    abdelbari abdelhadi abdulmenam abdelmenam mustafa mostafa moustafa ibrahim hassan hasan hussein husein
+    hussain salem salim saleh salah salaheddin salahaddin khaled khalid khalil khalifa youssef yousef yusuf
+    younis yunus faraj nasr fathi ziad milad hamed hamid hamad hammad mahmoud mahmud musa moussa mousa
+    ismail ismael idris idriss idrees jamal jamel kamal kamel karim kareem naji nouri nuri fawzi fouad fuad
+    fayez faiz tarek tariq taher tahir walid waleed hisham hesham majdi magdi mansour mansur marwan mahdi
+    mehdi murad mourad nabil nader nasser nasir rami ramadan ramzi rida reda saad saeed said sami samir
+    suleiman sulaiman sultan tawfik tawfiq wael wissam yasser yasin yassin zakaria zakariya abubakr
+    abubaker bashir basheer emad imad essam issam fadel fadil ghassan haitham hatem hafez jalal jibril
+    jumaa juma khairi lotfi lutfi mabrouk masoud miftah mukhtar muftah najib osama usama qasim qassem ayoub ayyub
+    aisha fatima fatma khadija mariam maryam najla salwa zahra hanan hana amal""".split()
+)
+_OFFICE_WORDS = frozenset(
+    """secretary general chief envoy special representative spokesman spokeswoman spokesperson head
+    president commander office mission delegation ambassador high commissioner director coordinator
+    deputy acting s""".split()
+)
+_LEADING_NAME = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,6}\b")
+_FORCES_AFTER = re.compile(r"(?:'s|’s)?\s+(?:forces|troops|loyalists|militias?|fighters)\b")
 _CAPS_WORDS = frozenset("is us it in on at as or an am be we he no so to do go me my of up if by".split())
 
 # Capitalised word runs for the fuzzy and surname passes: tokens with a capital first
@@ -99,6 +166,7 @@ _CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ad-d|ath)-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'�
 _PART = r"(?:von|van|der|den|de|di|du|da|del|della|la|le|bin|ben|ibn|bint|abu|al|el|ul|ould)"
 _RUN = re.compile(rf"(?<![\w-])(?:{_PART}\s+){{0,2}}{_CAP}(?:[ ](?:{_PART}[ ]){{0,2}}{_CAP})*")
 _TOKEN = re.compile(r"\S+")
+_ORG_RUN = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:(?:of|and|for|on|the)[ ]){{0,2}}{_CAP})*")
 
 
 class Hit:
@@ -138,7 +206,7 @@ def _case_ok(alias: str, cls: int, surface: str) -> bool:
     if cls == ACRONYM:
         return surface == alias
     if cls == MULTI:
-        return surface[0].isupper() or not any(c.isupper() for c in alias) or any(c.isupper() for c in surface)
+        return True
     first = alias[0]
     if (first.isupper() or not first.isalpha()) and surface[0].isalpha() and not surface[0].isupper():
         return False
@@ -156,11 +224,15 @@ class Gazetteer:
     Args:
         data: The tables read by :func:`libyaevents_gazetteer.load`.
         fuzzy: Run the fuzzy pass.
+        new_names: Also report people and organisations the tables lack, when the
+            text shows them to be such ("spokesman Ali Ahmed", "the Zawiya Martyrs
+            Brigade"), under a UUIDv5 id of the name.
     """
 
-    def __init__(self, data: GazetteerData, *, fuzzy: bool = True) -> None:
+    def __init__(self, data: GazetteerData, *, fuzzy: bool = True, new_names: bool = True) -> None:
         self.data = data
         self.fuzzy = fuzzy
+        self.new_names = new_names
         self.automaton = ahocorasick.Automaton()
         self._keys: dict[str, list[tuple[str, int, Any, bool]]] = defaultdict(list)
         self.states_by_country: dict[str, ActorEntry] = {}
@@ -172,9 +244,11 @@ class Gazetteer:
             if entry.kind == "person":
                 self.persons.append(entry)
             for alias in (entry.name, *entry.aliases):
-                self._add_key(alias, entry, False)
-            for alias in entry.demonyms:
-                self._add_key(alias, entry, True)
+                for variant in _variants(alias, entry.kind):
+                    self._add_key(variant, entry, False)
+            if entry.country != "LBY":  # "Libyan forces" says too little in Libya's news
+                for alias in entry.demonyms:
+                    self._add_key(alias, entry, True)
         for place in data.places.values():
             if place.is_country and place.country and place.country not in self.countries_by_code:
                 self.countries_by_code[place.country] = place
@@ -185,9 +259,11 @@ class Gazetteer:
         if self._keys:
             self.automaton.make_automaton()
         self._build_names()
+        self._build_forces()
         self._build_metonyms()
         self._build_fuzzy()
         self._build_homonyms()
+        self._unknown: dict[tuple[str, str], ActorEntry] = {}
 
     @classmethod
     def from_data(cls, data: GazetteerData, **kwargs: Any) -> Gazetteer:
@@ -200,7 +276,9 @@ class Gazetteer:
         alias = " ".join(alias.split())
         if len(alias) < 2:
             return
-        key = lower_keep_offsets(alias)
+        key = " " + words_only(lower_keep_offsets(alias)) + " "
+        if not key.strip():
+            return
         cands = self._keys[key]
         if not any(c[2] is entry and c[3] == demonym and c[0] == alias for c in cands):
             cands.append((alias, _alias_class(alias), entry, demonym))
@@ -210,7 +288,7 @@ class Gazetteer:
         self.first_last: dict[tuple[str, str], ActorEntry | None] = {}
         # surname form -> persons, for a bare surname with no full mention in the article
         self.surnames: dict[str, list[ActorEntry]] = defaultdict(list)
-        first_names: set[str] = set()
+        first_names: set[str] = set(_GIVEN_NAMES)
         for person in self.persons:
             seen: set[str] = set()
             for name in (person.name, *person.aliases):
@@ -224,10 +302,29 @@ class Gazetteer:
                         self.first_last[key] = None  # ambiguous: two people
                     else:
                         self.first_last[key] = person
-                    if form not in seen:
+                    if name == person.name and form not in seen:
                         seen.add(form)
                         self.surnames[form].append(person)
         self.first_names = frozenset(first_names)
+
+    def _build_forces(self) -> None:
+        # person id -> the group the tables call "<person> forces" / "forces loyal to <person>"
+        self.forces: dict[str, ActorEntry] = {}
+        by_alias: dict[str, ActorEntry] = {}
+        for person in self.persons:
+            for alias in (person.name, *person.aliases):
+                by_alias.setdefault(fold(alias), person)
+        for entry in self.data.actors.values():
+            if entry.kind not in ("group", "armed_group"):
+                continue
+            for alias in (entry.name, *entry.aliases):
+                m = re.fullmatch(r"(?:pro-)?(.+?)(?:'s)? (?:forces|troops|loyalists|militias?|fighters)"
+                                 r"|forces loyal to (.+)", alias)
+                if not m:
+                    continue
+                person = by_alias.get(fold(m[1] or m[2]))
+                if person is not None:
+                    self.forces.setdefault(person.id, entry)
 
     def _build_metonyms(self) -> None:
         self.metonyms: dict[str, list] = defaultdict(list)
@@ -252,8 +349,9 @@ class Gazetteer:
         # (initial of first token, initial of last token) -> (folded aliases, entries)
         buckets: dict[tuple[str, str], tuple[list[str], list[Any]]] = {}
         for entry in (*self.data.actors.values(), *self.data.places.values()):
-            if isinstance(entry, ActorEntry) and entry.kind == "state":
-                continue  # state names are short and common: exact matching covers them
+            if (isinstance(entry, ActorEntry) and entry.kind == "state") or \
+                    (isinstance(entry, PlaceEntry) and entry.is_country):
+                continue  # country names are common words of English: exact matching covers them
             names = [entry.name, *entry.aliases]
             if isinstance(entry, ActorEntry) and entry.kind == "person":
                 names += [f for f in surname_forms(entry.name) if " " in f]
@@ -289,13 +387,16 @@ class Gazetteer:
 
     def find(self, doc: Document, *, extractor: str = "gazetteer") -> list[Mention]:
         """Every actor and place mention in ``doc``, in text order, furniture excluded."""
-        text = doc.text
-        if not text:
+        original = doc.text
+        if not original:
             return []
+        text = latin(original)  # same length: offsets hold for the original
         low = lower_keep_offsets(text)
-        day = doc.published
         hits = self._exact(text, low)
+        day = doc.published or _estimate_day(text) or _day_from_roles(hits)
         hits.extend(self._metonym_hits(text, day))
+        if self.new_names:
+            hits.extend(self._new_orgs(text, hits))
         chosen = _choose(hits, len(text))
         furniture = sorted((s.start, s.end) for s in doc.furniture)
         covered = bytearray(len(text) + 1)
@@ -303,36 +404,43 @@ class Gazetteer:
         for hit in chosen:
             if hit.demonym and not hit.actors:
                 continue
-            for i in range(hit.start, hit.end):
-                covered[i] = 1
+            covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
             out.extend(self._contextualise(hit, text, day))
         if self.fuzzy or self.surnames:
             out.extend(self._name_pass(text, covered, furniture, out, day))
         out.sort(key=lambda h: (h.start, h.end))
         self._resolve_surnames(text, out, day)
-        return self._mentions(text, out, furniture, extractor)
+        mentions, groups = self._mentions(original, out, furniture, extractor)
+        doc.data.setdefault(extractor, {})["groups"] = groups
+        return mentions
 
     def _exact(self, text: str, low: str) -> list[Hit]:
         hits: list[Hit] = []
         n = len(text)
-        for last, (klen, cands) in self.automaton.iter(low):
+        padded = " " + words_only(low) + " "
+        for last, (klen, cands) in self.automaton.iter(padded):
+            # padded[i] is text[i - 1]; the key holds one space either side of the name
             start = last - klen + 1
-            end = last + 1
-            if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
-                continue
+            end = last - 1
+            while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".'’":
+                end -= 1
             surface = text[start:end]
             actors: list = []
             places: list = []
             demonyms: list = []
             for alias, cls, entry, demonym in cands:
-                if not _case_ok(alias, cls, surface):
-                    continue
-                if cls == ACRONYM and len(alias) <= 3 and _caps_line(text, start, end) and \
-                        alias.lower() in _CAPS_WORDS:
+                if cls != MULTI and surface != alias:
+                    if not _case_ok(alias, cls, surface):
+                        continue
+                    if cls == ACRONYM and len(alias) <= 3 and alias.lower() in _CAPS_WORDS and \
+                            _caps_line(text, start, end):
+                        continue
+                elif cls == ACRONYM and len(alias) <= 3 and alias.lower() in _CAPS_WORDS and \
+                        _caps_line(text, start, end):
                     continue
                 if demonym:
                     demonyms.append(entry)
-                elif isinstance(entry, ActorEntry):
+                elif entry.__class__ is ActorEntry:
                     actors.append(entry)
                 else:
                     places.append(entry)
@@ -347,7 +455,7 @@ class Gazetteer:
         return hits
 
     def _metonym_hits(self, text: str, day: dt.date | None) -> list[Hit]:
-        if self._metonym_re is None:
+        if self._metonym_re is None or _GOV_WORD.search(text) is None:
             return []
         hits = []
         for m in self._metonym_re.finditer(text):
@@ -374,6 +482,8 @@ class Gazetteer:
         if places:
             places = self._pick_places(places, text, hit)
         actors = _pick_actors(hit.actors, day) if hit.actors else []
+        if actors and not places and _MODIFIER_SUFFIX.match(text, hit.end):
+            return []  # "UN-backed", "Turkish-made": a modifier, not a party
         states = [a for a in actors if a.kind == "state"]
         place = places[0] if places else None
         # A capital (or a seat of government) that speaks is its government.
@@ -387,10 +497,23 @@ class Gazetteer:
                     actor = self.states_by_country.get(place.country)
                 if actor is not None:
                     return [Hit(hit.start, hit.end, [actor], [], how="metonym", score=SCORES["metonym"])]
-        # A country: after in/to/from it is a place; elsewhere both the state and the place.
+        # A foreign capital's possessive is its state ("Moscow's bid").
+        if place is not None and not actors and place.is_capital and place.country != "LBY" \
+                and _POSSESSIVE.match(text, hit.end):
+            state = self.states_by_country.get(place.country or "")
+            if state is not None:
+                return [Hit(hit.start, hit.end, [state], [], how="metonym", score=SCORES["metonym"])]
+        # A country: a place after in/to/from, as a possessor or a modifier ("Libya's
+        # coast", "Libya troop deployment", "Comoros-flagged"); the state alone as the
+        # subject of a verb; elsewhere both.
         if states and place is not None and place.is_country:
-            if _prev_is_prep(text, hit.start, _PREPS, walk=True):
+            if place.country == HOME:
                 return [Hit(hit.start, hit.end, [], [place])]
+            role = _country_role(text, hit.start, hit.end)
+            if role == "place":
+                return [Hit(hit.start, hit.end, [], [place])]
+            if role == "actor":
+                return [Hit(hit.start, hit.end, [states[0]], [])]
             return [Hit(hit.start, hit.end, [states[0]], []), Hit(hit.start, hit.end, [], [place])]
         if actors and place is not None:
             # Same words for an actor and a place: the actor when it is an acronym or a
@@ -405,14 +528,51 @@ class Gazetteer:
                 better = self._patronymic(text, hit, person)
                 if better is not None:
                     return [better]
+                forces = self._forces_of(text, hit, person)
+                if forces is not None:
+                    return [forces]
+            inner = self._office_of(text, hit, person)
+            if inner is not None:  # "UN Secretary-General": the organisation acts
+                return [inner]
             return [Hit(hit.start, hit.end, actors[:1], [], how=hit.how, score=hit.score)]
         if place is not None:
             return [Hit(hit.start, hit.end, [], [place])]
         return []
 
+    def _office_of(self, text: str, hit: Hit, actor: ActorEntry) -> Hit | None:
+        """"UN Secretary-General", "EU envoy": an office names its organisation too."""
+        surface = text[hit.start:hit.end]
+        m = _LEADING_NAME.match(surface)
+        if not m or m.end() >= len(surface):
+            return None
+        rest = surface[m.end():].strip(" -").lower().replace("-", " ").split()
+        if not rest or not all(w in _OFFICE_WORDS for w in rest):
+            return None
+        found = self.automaton.get(" " + words_only(lower_keep_offsets(m[0])) + " ", None)
+        if not found:
+            return None
+        for alias, cls, entry, demonym in found[1]:
+            if not demonym and isinstance(entry, ActorEntry) and entry is not actor and \
+                    _case_ok(alias, cls, m[0]):
+                return Hit(hit.start, hit.start + len(m[0]), [entry], [], how="exact")
+        return None
+
+    def _forces_of(self, text: str, hit: Hit, person: ActorEntry) -> Hit | None:
+        """"Gadhafi forces", "Haftar's troops": the forces of a person, when the tables have them."""
+        m = _FORCES_AFTER.match(text, hit.end)
+        if m is None:
+            return None
+        group = self.forces.get(person.id)
+        if group is None:
+            return None
+        return Hit(hit.start, m.end(), [group], [], how="exact")
+
     def _pick_places(self, places: list[PlaceEntry], text: str, hit: Hit) -> list[PlaceEntry]:
         """Order the places a name may mean: the country the text points at, Libya, the larger."""
-        ranked = sorted(places, key=lambda p: (p.country != "LBY", not p.is_country, -p.population, p.order))
+        ranked = sorted(places, key=lambda p: (p.country != "LBY", not p.is_country, -p.population, p.order)) \
+            if len(places) > 1 else places
+        if len(places) == 1 and fold(places[0].name) not in self.homonyms:
+            return ranked
         said = self._country_said(text, hit)
         if said is not None:
             there = [p for p in ranked if p.country == said]
@@ -440,6 +600,8 @@ class Gazetteer:
 
     def _patronymic(self, text: str, hit: Hit, person: ActorEntry) -> Hit | None:
         """"Khaled Khalifa Haftar": First + Middle + Surname where First + Surname is known."""
+        if hit.start < 3 or text[hit.start - 1] != " " or not text[hit.start - 2].isalpha():
+            return None
         surface = text[hit.start:hit.end]
         toks = fold(surface).split()
         if not toks:
@@ -449,6 +611,17 @@ class Gazetteer:
         m = re.search(r"([A-Z][\w'-]+)\s+(?:([A-Z][\w'-]+)\s+)?$", before)
         if not m:
             return None
+        if len(toks) <= 2 and surface.split()[0] not in ("al", "el") or len(toks) == 1:
+            word = m[2] or m[1]
+            pos = m.start(2) if m[2] else m.start(1)
+            first = fold(word)
+            own = {fold(n).split()[0] for n in (person.name, *person.aliases) if " " in n}
+            if len(toks) <= 2 and self.first_last.get((first, " ".join(toks))) is None and first in _GIVEN_NAMES \
+                    and first not in own and (len(toks) == 1 or toks[0] in PARTICLES):
+                offset = hit.start - len(before)
+                name = text[offset + pos:hit.end]
+                return Hit(offset + pos, hit.end, [self._new_entry(name, "person")], [], how="new",
+                           score=SCORES["new"])
         candidates = []
         if len(toks) >= 2:
             candidates.append((m[2] or m[1], m.start(2) if m[2] else m.start(1)))
@@ -479,8 +652,118 @@ class Gazetteer:
             tokens = [(t.start() + run.start(), t.end() + run.start())
                       for t in _TOKEN.finditer(run.group())]
             for seg in _segments(text, tokens, covered):
-                out.extend(self._match_segment(text, seg, covered, table, day))
+                found_here = self._match_segment(text, seg, covered, table, day)
+                for hit in found_here:
+                    if hit.how == "fuzzy" and hit.actors and hit.actors[0].kind == "person":
+                        for form in surname_forms(text[hit.start:hit.end]):
+                            table.setdefault(form, []).append((hit.start, hit.actors[0]))
+                out.extend(found_here)
+                if self.new_names:
+                    person = self._new_person(text, seg, covered)
+                    if person is not None:
+                        out.append(person)
         return out
+
+    # -- people and organisations the tables lack ---------------------------
+
+    def _new_entry(self, name: str, kind: str) -> ActorEntry:
+        entry = self._unknown.get((name, kind))
+        if entry is None:
+            entry = ActorEntry(stable_id("actor", fold(name)), name, kind, None, (), (), (), 10**9)
+            if len(self._unknown) < 20000:
+                self._unknown[(name, kind)] = entry
+        return entry
+
+    def _new_person(self, text: str, seg: list[tuple[int, int]], covered: bytearray) -> Hit | None:
+        """A run of 2-4 capitalised words that the text shows to be a person."""
+        toks = [(s, e) for s, e in seg if not covered[s]]
+        if not 2 <= len(toks) <= 4 or len(toks) != len(seg):
+            return None
+        start, end = toks[0][0], toks[-1][1]
+        words = [text[s:e] for s, e in toks]
+        if any(w in PARTICLES or w.isupper() or w in _ORG_HEADS or w in _PLACE_HEADS for w in words):
+            return None
+        if any(not w[:1].isupper() and not re.match(r"(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]", w) for w in words):
+            return None
+        before = text[max(0, start - 40):start]
+        prev = re.search(r"([A-Za-z.]+)[\s,]*$", before)
+        prev_word = prev[1].lower().rstrip(".") if prev else ""
+        line_start = not before.split("\n")[-1].strip(" ,")[:-len(prev[1])].strip() if prev else True
+        if prev_word == "by" and (line_start or re.search(r"(?i)(?:reporting|writing|editing|photo)\s+by\s*$", before)):
+            return None  # a byline or a credit
+        evidence = (
+            fold(words[0]).split()[0] in self.first_names
+            or prev_word in _PERSON_TITLES
+            or _PERSON_AFTER.match(text, end) is not None
+        )
+        if not evidence:
+            return None
+        name = " ".join(words)
+        for s, e in toks:
+            covered[s:e] = b"\x01" * (e - s)
+        return Hit(start, end, [self._new_entry(name, "person")], [], how="new", score=SCORES["new"])
+
+    def _new_orgs(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Capitalised names with an organisation noun ("the Zawiya Martyrs Brigade",
+        "Shoura Council of Benghazi Revolutionaries", "Infantry Brigade 33")."""
+        out: list[Hit] = []
+        if _HEAD_WORD.search(text) is None:
+            return out
+        actor_hits = [h for h in hits if h.actors and not h.demonym]
+        for run in _ORG_RUN.finditer(text):
+            if _HEAD_WORD.search(run[0]) is None:
+                continue
+            words = [(m.start() + run.start(), m.end() + run.start(), m[0]) for m in _TOKEN.finditer(run[0])]
+            heads = [j for j, w in enumerate(words) if w[2].rstrip("’'") in _ORG_HEADS]
+            if not heads:
+                continue
+            i = 0
+            while i < heads[0] and (words[i][2].lower() in _FUNCTION or words[i][2] in _CONNECTORS):
+                i += 1
+            for j in range(i, heads[0]):
+                if words[j][2] in _CONNECTORS:
+                    i = j + 1  # "Ali Ahmed of the Forces of X": the name starts after "of the"
+            while i < heads[0] and re.search(r"['’]s?$", words[i][2]):
+                i += 1  # "Fezzan's Supreme Council": the possessor is not in the name
+            # the name runs to the last head, or on through "of/for/on X" after it
+            last = heads[-1]
+            k = last + 1
+            while k + 1 < len(words) and words[k][2] in ("of", "for", "on") and words[k + 1][2][:1].isupper():
+                k += 2
+                while k < len(words) and words[k][2][:1].isupper():
+                    k += 1
+            body = words[i:max(k, last + 1)]
+            while body and body[-1][2] in _CONNECTORS:
+                body.pop()
+            names = [w[2].rstrip("’'") for w in body if w[2] not in _CONNECTORS]
+            if len(names) < 2 or all(w in _ORG_GENERIC or w in _ORG_HEADS for w in names) and len(names) < 3:
+                continue
+            start, end = body[0][0], body[-1][1]
+            number = re.match(r" \d{1,4}\b", text[end:end + 6])
+            if number and body[-1][2] in _ORG_HEADS:
+                end += number.end()
+            if self._known_inside(text, start, end, actor_hits):
+                continue
+            name = text[start:end]
+            head = max((w[2].rstrip("’'") for w in body if w[2].rstrip("’'") in _ORG_HEADS), key=len)
+            kind = "armed_group" if any(w[2] in _ARMED_HEADS for w in body) else "organization"
+            del head
+            out.append(Hit(start, end, [self._new_entry(name, kind)], [], how="new", score=SCORES["new"]))
+        return out
+
+    @staticmethod
+    def _known_inside(text: str, start: int, end: int, actor_hits: list[Hit]) -> bool:
+        """Whether a known actor names this organisation ("GNA Special Forces", "the LNA's 106 Brigade")."""
+        for h in actor_hits:
+            if start <= h.start and h.end <= end:
+                if h.start == start and h.end == end:
+                    return True
+                rest = text[h.end:end].replace("’s", " ").replace("'s", " ").split()
+                if h.start == start and all(w in _ORG_GENERIC or w in _ORG_HEADS or w.isdigit() for w in rest):
+                    return True
+                if h.end == end:
+                    return True
+        return False
 
     def _article_surnames(self, text: str, found: list[Hit]) -> dict[str, list[tuple[int, ActorEntry]]]:
         """Surname forms of the people named in full so far -> (offset, person), in text order."""
@@ -489,10 +772,7 @@ class Gazetteer:
             if not hit.actors or hit.actors[0].kind != "person":
                 continue
             person = hit.actors[0]
-            surface = text[hit.start:hit.end]
-            if len(fold(surface).split()) < 2:
-                continue
-            for form in {*surname_forms(surface), *surname_forms(person.name)}:
+            for form in _table_forms(text[hit.start:hit.end], person.name):
                 table[form].append((hit.start, person))
         for entries in table.values():
             entries.sort(key=lambda e: e[0])
@@ -512,17 +792,16 @@ class Gazetteer:
                 last_word = text[seg[i + size - 1][0]:seg[i + size - 1][1]]
                 if last_word in PARTICLES or (first_word in PARTICLES and size < 2):
                     continue
-                hit = self._lookup(text, start, end, size, table, day)
+                hit = self._lookup(text, start, end, size, table, day, preceded=i > 0)
                 if hit is not None:
                     out.append(hit)
                     for j in range(i, i + size):
                         used[j] = True
-                    for k in range(start, end):
-                        covered[k] = 1
+                    covered[start:end] = b"\x01" * (end - start)
         return out
 
     def _lookup(self, text: str, start: int, end: int, size: int, table: dict,
-                day: dt.date | None) -> Hit | None:
+                day: dt.date | None, *, preceded: bool = False) -> Hit | None:
         surface = text[start:end]
         folded = fold(surface)
         if not folded:
@@ -548,9 +827,15 @@ class Gazetteer:
         if best is None:
             return None
         alias, score, index = best
+        if folded.startswith(alias) or alias.startswith(folded):
+            return None  # "French Republican" is another word, not a garbled "French Republic"
         if not _tokens_agree(toks, alias.split()):
             return None
         entry = entries[index]
+        if preceded and isinstance(entry, ActorEntry) and entry.kind == "person" and \
+                not fold(entry.name).endswith(" ".join(toks[:1])) and \
+                all(fold(n) != alias for n in (entry.name, *entry.aliases)):
+            return None  # "Karl von der Leiden": a surname after another given name is someone else
         hit = Hit(start, end, [entry], [], how="fuzzy", score=score / 100.0) if isinstance(entry, ActorEntry) \
             else Hit(start, end, [], [entry], how="fuzzy", score=score / 100.0)
         return hit
@@ -564,8 +849,6 @@ class Gazetteer:
             if not hit.actors or hit.actors[0].kind != "person" or hit.how not in ("exact", "surname"):
                 continue
             folded = fold(text[hit.start:hit.end])
-            if len(folded.split()) >= 2 and not any(folded == f for f in table if " " in f):
-                continue
             entries = table.get(folded)
             if not entries:
                 continue
@@ -578,8 +861,10 @@ class Gazetteer:
     # -- output ----------------------------------------------------------------
 
     def _mentions(self, text: str, hits: list[Hit], furniture: list[tuple[int, int]],
-                  extractor: str) -> list[Mention]:
+                  extractor: str) -> tuple[list[Mention], list[Mention]]:
+        """Mentions, and apart from them the generic groups named in lower case ("migrants")."""
         out: list[Mention] = []
+        groups: list[Mention] = []
         seen: set[tuple[int, int, str]] = set()
         for hit in hits:
             if _in_spans(hit.start, hit.end, furniture):
@@ -591,12 +876,74 @@ class Gazetteer:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Mention(span=Span(hit.start, hit.end, text[hit.start:hit.end]), entity=entry.entity,
-                               score=hit.score, how=hit.how, extractor=extractor))
-        return out
+            surface = text[hit.start:hit.end]
+            mention = _mention(Span, hit.start, hit.end, surface, entry.entity, hit.score, hit.how, extractor)
+            if isinstance(entry, ActorEntry) and entry.kind == "group" and _common_noun(entry, surface):
+                groups.append(mention)
+            else:
+                out.append(mention)
+        return out, groups
 
 
 # -- helpers -------------------------------------------------------------------
+
+
+def _mention_checked(span_cls: type, start: int, end: int, surface: str, entity: Any, score: float,
+                     how: str, extractor: str) -> Mention:
+    return Mention(span=span_cls(start, end, surface), entity=entity, score=score, how=how, extractor=extractor)
+
+
+def _mention_fast(span_cls: type, start: int, end: int, surface: str, entity: Any, score: float,
+                  how: str, extractor: str) -> Mention:
+    """Build a Mention without re-running attrs validators: every value here is built valid
+    (offsets from the scan, entities validated when the tables were read). About 4x faster."""
+    span = object.__new__(span_cls)
+    _set(span, "start", start)
+    _set(span, "end", end)
+    _set(span, "text", surface)
+    mention = object.__new__(Mention)
+    _set(mention, "span", span)
+    _set(mention, "entity", entity)
+    _set(mention, "score", float(score))
+    _set(mention, "how", how)
+    _set(mention, "extractor", extractor)
+    return mention
+
+
+_set = object.__setattr__
+
+
+def _pick_mention_builder() -> Any:
+    """Use the fast builder only if it gives exactly what the validating constructor gives."""
+    from libyaevents import Location
+
+    loc = Location(id="x", name="X", lat=1.0, lon=2.0)
+    try:
+        fast = _mention_fast(Span, 0, 1, "X", loc, 1.0, "exact", "t")
+        slow = _mention_checked(Span, 0, 1, "X", loc, 1.0, "exact", "t")
+        if fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow):
+            return _mention_fast
+    except Exception:  # noqa: BLE001 - attrs internals changed: stay on the safe path
+        pass
+    return _mention_checked
+
+
+_mention = _pick_mention_builder()
+
+_ACRO_TOKEN = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def _variants(alias: str, kind: str) -> list[str]:
+    """An alias and the spellings news uses for it: "U.N." for "UN", "Tebus" for "Tebu"."""
+    out = [alias]
+    if _ACRO_TOKEN.search(alias):
+        dotted = _ACRO_TOKEN.sub(lambda m: ".".join(m[0]) + ".", alias)
+        out.append(dotted.replace(". ", ". ").replace("..", "."))
+    if kind == "group" and " " not in alias and alias[:1].isupper() and not alias.endswith("s") \
+            and not alias.isupper():
+        out.append(alias + "s")
+    return out
+
 
 
 def _choose(hits: list[Hit], n: int) -> list[Hit]:
@@ -713,6 +1060,110 @@ def _prev_is_prep(text: str, start: int, preps: frozenset[str], *, walk: bool = 
             continue
         return False
     return False
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|')\s+[^\W\d_]")
+_MODIFIER_SUFFIX = re.compile(
+    r"-(?:backed|based|recogni[sz]ed|aligned|affiliated|allied|linked|supported|sponsored|flagged|born|"
+    r"registered|made|owned|funded|trained|controlled|held|led|run|style|era)\b"
+)
+_VERBISH = re.compile(
+    r"\s*(?:,\s*(?:which|who)\b|(?:is|was|are|were|has|have|had|will|would|can|could|should|must|may|might|"
+    r"did|does|do|also|has|not|never|then|later|now|already|still|again|on\s+\w+day|sent|sold|gave|took|made|"
+    r"met|told|said|held|led|won|lost|began|brought|bought|built|fought|kept|left|paid|put|ran|saw|set|shot|"
+    r"spent|struck|threw|withdrew|drew|sought|hit|became|came|went|got|let|cut|broke|chose|rose|understood)\b|"
+    r"[a-z]+ed\b|"
+    r"(?!news\b|affairs\b|bus\b|gas\b|status\b|crisis\b|process\b)[a-z]{3,}s\b)"
+)
+_GEO_OF = frozenset(
+    """east west north south centre center part parts coast city capital border borders region regions
+    territory territories rest heart interior areas area outskirts south-east south-west north-east
+    north-west southeast southwest northeast northwest shores waters airspace soil people flag""".split()
+)
+_ATTRIB = re.compile(r"\s+([a-z][a-z-]+)")
+_BORDER_WITH = re.compile(r"(?:border|borders|bordering|frontier)\s+(?:with\s+)?$", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def _estimate_day(text: str) -> dt.date | None:
+    """For an undated article: 1 July of the latest year it names, if any."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years:
+        return None
+    return dt.date(max(years), 7, 1)
+
+
+@lru_cache(maxsize=65536)
+def _table_forms(surface: str, name: str) -> tuple[str, ...]:
+    """Surname forms a full mention ``surface`` of the person ``name`` lends to later bare surnames."""
+    if len(fold(surface).split()) < 2:
+        return ()
+    inner = set(fold(name).split()[:-1])
+    # "Saif al-Islam": "Islam" stands inside the name, it is no surname
+    return tuple(f for f in dict.fromkeys((*surname_forms(surface), *surname_forms(name)))
+                 if f.split()[-1] not in inner)
+
+
+def _common_noun(entry: ActorEntry, surface: str) -> bool:
+    """Whether a group is named by a common noun ("migrants", "Foreign fighters")."""
+    low = surface.lower()
+    if surface.islower():
+        return True
+    return any(a.islower() and a.lower() == low for a in entry.aliases)
+
+
+def _day_from_roles(hits: list[Hit]) -> dt.date | None:
+    """For an undated article: a day on which most of the people it names held their roles."""
+    spans = []
+    for hit in hits:
+        for a in hit.actors:
+            if a.kind == "person" and a.roles:
+                spans.append([(r.start or dt.date(1900, 1, 1), r.end or dt.date.today()) for r in a.roles])
+    if not spans:
+        return None
+    points = sorted({d for person in spans for s, e in person for d in (s, e)})
+    best, best_n = None, 0
+    for d in points:
+        n = sum(any(s <= d <= e for s, e in person) for person in spans)
+        if n > best_n or (n == best_n and best is not None and d > best):
+            best, best_n = d, n
+    if best is None:
+        return None
+    # the middle of what the covering intervals share, away from their boundaries
+    cover = [(s, e) for person in spans for s, e in person if s <= best <= e]
+    lo, hi = max(s for s, _ in cover), min(e for _, e in cover)
+    return lo + (hi - lo) / 2 if lo <= hi else best
+
+
+def _country_role(text: str, start: int, end: int) -> str:
+    """How a country name is used: ``place``, ``actor`` or ``both`` (when unclear)."""
+    if _MODIFIER_SUFFIX.match(text, end) or _POSSESSIVE.match(text, end):
+        return "place"
+    if text[end:end + 1] == ":" or _prev_is_prep(text, start, _PREPS, walk=True):
+        return "place"
+    before = text[max(0, start - 30):start]
+    if _BORDER_WITH.search(before):
+        return "place"
+    m = re.search(r"(\w+)\s+of\s+(?:the\s+)?$", before)
+    if m and m[1].lower() in _GEO_OF:
+        return "place"
+    # skip a coordination to find what follows: "Russia and Turkey have..."
+    pos = end
+    for _ in range(3):
+        m = re.match(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}", text[pos:pos + 60])
+        if not m:
+            break
+        pos += m.end()
+    if _VERBISH.match(text, pos) or _SPEECH_VERB.match(text, pos):
+        return "actor"
+    if re.match(r" [A-Z][a-z]", text[pos:pos + 3]) and pos == end:
+        return "place"  # part of a longer name or a title-case headline: "Libya Channel"
+    m = _ATTRIB.match(text, pos)
+    if m and m[1] not in ("and", "or", "to", "in", "on", "at", "for", "with", "from", "of", "by", "as"):
+        return "place"  # "Libya troop deployment", "Libya coverage"
+    return "both"
 
 
 def _caps_line(text: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["PARTICLES", "fold", "lower_keep_offsets", "name_tokens"]
 
@@ -17,7 +18,28 @@ _TRANS = str.maketrans({
     "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
     "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
     "\n": " ", "\r": " ", "\t": " ", "\xa0": " ", "\u2009": " ", "\u202f": " ",
+    # Cyrillic letters that scraped pages put in place of Latin ones ("thе", "оf")
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ѕ": "s",
+    "ј": "j", "ԁ": "d", "һ": "h", "ӏ": "l", "ո": "n",
 })
+_HOMOGLYPHS = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ѕ": "s",
+    "ј": "j", "ԁ": "d", "һ": "h", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H",
+    "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+})
+
+
+_LOW_MAP = {chr(k): v for k, v in _TRANS.items()}
+_LOW_SPECIAL = re.compile("[" + re.escape("".join(_LOW_MAP)) + "]")
+_GLYPH_MAP = {chr(k): v for k, v in _HOMOGLYPHS.items()}
+_GLYPHS = re.compile("[" + "".join(_GLYPH_MAP) + "]")
+
+
+def latin(text: str) -> str:
+    """Replace Cyrillic look-alike letters with Latin ones, keeping every offset."""
+    if text.isascii() or _GLYPHS.search(text) is None:
+        return text
+    return _GLYPHS.sub(lambda m: _GLYPH_MAP[m[0]], text)
 
 
 def lower_keep_offsets(text: str) -> str:
@@ -27,16 +49,38 @@ def lower_keep_offsets(text: str) -> str:
         >>> lower_keep_offsets("Libya’s LNA")
         "libya's lna"
     """
+    text = latin(text)
     low = text.lower()
     if len(low) != len(text):  # a few characters (İ) lower to two: keep those as they are
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_TRANS)
+    if low.isascii():
+        return low.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("`", "'")
+    return _LOW_SPECIAL.sub(lambda m: _LOW_MAP[m[0]], low)
+
+
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256)) \
+    .replace(b"\x00", b" ")
+_ASCII_WORDS = bytes(c if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 95) else 32 for c in range(256))
+_NON_WORD_CHAR = re.compile(r"[^\w ]")
+
+
+def words_only(low: str) -> str:
+    """Every character that is not a letter or digit becomes a space, keeping every offset.
+
+    The matcher pads names with spaces and scans this form, so every hit is
+    word-bounded by construction ("Tripoli" in "Tripoli-based" and "Libya" in
+    "Libya's"), and punctuation inside a name does not matter ("al-Sarraj", "al Sarraj").
+    """
+    if low.isascii():
+        return low.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
+    return _NON_WORD_CHAR.sub(" ", low)
 
 
 _NONWORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold a name for comparison: accents, case and punctuation away, single spaces.
 
@@ -46,7 +90,7 @@ def fold(text: str) -> str:
         >>> fold("Fayez al-Sarraj")
         'fayez al sarraj'
     """
-    s = unicodedata.normalize("NFKD", text)
+    s = unicodedata.normalize("NFKD", text.translate(_HOMOGLYPHS))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = _NONWORD.sub(" ", s.lower().replace("'", "").replace("’", ""))
     return _SPACES.sub(" ", s).strip()
@@ -63,20 +107,20 @@ def name_tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
-def surname_forms(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def surname_forms(name: str) -> tuple[str, ...]:
     """Ways a person's surname may stand alone, folded, most specific first.
 
     Examples:
         >>> surname_forms("Ursula von der Leyen")
-        ['von der leyen', 'der leyen', 'leyen']
+        ('von der leyen', 'der leyen', 'leyen')
         >>> surname_forms("Fayez al-Sarraj")
-        ['al sarraj', 'sarraj']
+        ('al sarraj', 'sarraj')
     """
     toks = name_tokens(name)
     if len(toks) < 2:
-        return []
+        return ()
     i = len(toks) - 1
     while i > 1 and toks[i - 1] in PARTICLES:
         i -= 1
-    forms = [" ".join(toks[j:]) for j in range(i, len(toks))]
-    return forms
+    return tuple(" ".join(toks[j:]) for j in range(i, len(toks)))

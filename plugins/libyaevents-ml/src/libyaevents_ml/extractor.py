@@ -283,7 +283,7 @@ def arguments(doc: Document, sent: Span) -> dict[str, Any]:
         "source": tuple(source),
         "target": tuple(target),
         "location": place,
-        "date": sentence_date(doc, sent),
+        "date": sentence_date(doc, sent, future=bool(_FUTURE.search(sent.text))),
     }
 
 
@@ -296,36 +296,47 @@ _DAY_WORDS = re.compile(
 )
 
 
-def _rules_date_helper() -> Any:
-    """The rules plugin's date resolver, when that plugin is installed and has one."""
+def _rules_dates(doc: Document, sent: Span, future: bool) -> EventDate | None | bool:
+    """The date the rules plugin's recogniser reads in ``sent``, when that plugin is installed.
+
+    Returns ``False`` when the rules plugin (or the part of it used here) is not
+    available, so that the caller falls back to its own reading.
+    """
     try:
-        import libyaevents_rules.dates as rules_dates  # type: ignore[import-not-found]
+        from libyaevents_rules.dates import find_dates  # type: ignore[import-not-found]
+        from libyaevents_rules.text import normalise  # type: ignore[import-not-found]
     except Exception:  # noqa: BLE001 - optional: any failure means "not available"
-        return None
-    for name in ("sentence_date", "resolve_sentence_date", "date_of_sentence"):
-        fn = getattr(rules_dates, name, None)
-        if callable(fn):
-            return fn
+        return False
+    try:
+        norm = doc.data.get("ml:norm")
+        if norm is None:
+            norm = doc.data["ml:norm"] = normalise(doc.text)
+        found = find_dates(norm, sent.start, sent.end, doc.published, future=future)
+    except Exception:  # noqa: BLE001 - an internal API that changed: fall back
+        return False
+    for d in found:
+        first, last = d.first, d.last
+        if not future and doc.published is not None:
+            if first > doc.published:
+                continue
+            last = min(last, doc.published)
+        return EventDate(first, max(first, last), d.precision, Span.of(doc.text, d.start, d.end))
     return None
 
 
-def sentence_date(doc: Document, sent: Span) -> EventDate | None:
+def sentence_date(doc: Document, sent: Span, *, future: bool = False) -> EventDate | None:
     """When the sentence says the event happened, resolved against the publication date.
 
-    Uses the rules plugin's date resolver when it is installed; otherwise reads only
-    the words whose meaning needs no parser: a weekday ("on Thursday", the last such
-    day on or before publication, a week earlier for "last Thursday" on a Thursday),
-    "today"/"this morning" (the publication date) and "yesterday"/"last night" (the
-    day before). Anything else, or no publication date: ``None``.
+    With the rules plugin installed, its date recogniser reads the sentence (the first
+    date expression, never after publication for a past event). Otherwise only the
+    words whose meaning needs no parser are read: a weekday ("on Thursday", the last
+    such day on or before publication, a week earlier for "last Thursday" on a
+    Thursday), "today"/"this morning" (the publication date) and "yesterday"/"last
+    night" (the day before). Anything else, or no publication date: ``None``.
     """
-    helper = _rules_date_helper()
-    if helper is not None:
-        try:
-            result = helper(doc, sent)
-        except Exception:  # noqa: BLE001 - fall back to the simple reading
-            result = None
-        if isinstance(result, EventDate):
-            return result
+    from_rules = _rules_dates(doc, sent, future)
+    if from_rules is not False:
+        return from_rules  # type: ignore[return-value]
     pub = doc.published
     if pub is None:
         return None

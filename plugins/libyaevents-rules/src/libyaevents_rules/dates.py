@@ -72,6 +72,14 @@ _DATE = re.compile(
 _FOREIGN = re.compile(r"\b([0-3]?[0-9])\s+([^\W\d_]{3,12})\s+(" + _YEAR + r")\b")
 
 
+# A cheap first look: every date expression holds a digit or one of these words.
+_HINT = re.compile(
+    r"[0-9]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|yesterday|today|tonight|overnight|week|month|year|ago|night|morning|evening|afternoon|same\s+day)",
+    re.IGNORECASE,
+)
+
+
 class DateExpr(NamedTuple):
     """A date expression: where it is, and the range it means.
 
@@ -308,6 +316,8 @@ def find_dates(
 ) -> list[DateExpr]:
     """Every date expression in ``norm[start:end]``, resolved, in text order."""
     out: list[DateExpr] = []
+    if not _HINT.search(norm, start, end):
+        return out  # no digit and no date word: nothing to read (most sentences)
     for m in _DATE.finditer(norm, start, end):
         got = resolve(m, published, future)
         if got is None or got[0] is None:

@@ -48,7 +48,7 @@ MAX_EVIDENCE = 600
 _BOUNDARY = frozenset(
     ";  but while whereas although though after before when because since following unless until meanwhile".split()
 )
-_COMMA_CONJ = frozenset("and but while which who whom where as after before when following amid".split())
+_COMMA_CONJ = frozenset("and but while which who whom where as after before when following amid most some many".split())
 # A mention right after one of these is not the subject of the clause.
 _NOT_SUBJECT_PREP = frozenset(
     "with against from on at for into toward towards between than told across over under about among "
@@ -64,12 +64,15 @@ _NEG = frozenset("not never no neither nor without failed".split())
 _FUTURE = frozenset("will shall 'll planned plans plan scheduled upcoming proposed preparing prepares intends intend aims expected set".split())
 _HYPO = frozenset("could might may would should if unless whether possible possibly potential".split())
 _PRONOUNS = frozenset("he she they it we i his her their its this".split())
-_GOVERN = frozenset("in at near around outside inside into across throughout within toward towards from to".split())
+_GOVERN = frozenset("in at near around outside inside into across throughout within toward towards to".split())
 _GOVERN_OF = frozenset(
     "city town village outskirts suburbs suburb south north east west centre center area region port capital "
     "district oasis province streets".split()
 )
 _DATELINE = re.compile(r"\s*(?:,[^-:\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[A-Z]{2,12}\s*)?(?:-{1,2}|:)")
+_ASIDE = re.compile(
+    r",\s+(?:which|who|whom|whose|backed\s+by|supported\s+by|led\s+by|headed\s+by|based\s+in)\b[^,;.]{0,120},"
+)
 # Verbs of saying after which the clause is reported speech: not the event's subject.
 _SAY = frozenset("said says say stated told added announced confirmed reported claimed claims noted stressed".split())
 
@@ -85,6 +88,7 @@ class Settings:
     default_to_published: bool = True
     carry_subject: bool = True
     inherit_location: bool = False
+    clause_evidence: bool = True
 
 
 @dataclass
@@ -167,6 +171,17 @@ class _Args:
         self.actors = actors
         self.norm = norm
         self.lo, self.hi = _clause(self.toks, match.first_token, match.last_token)
+        trig = self.toks[match.first_token].start
+        # Parentheticals (", which is based in X,", ", backed by Y,") the trigger is not in.
+        self.asides = [
+            (m.start(), m.end())
+            for m in _ASIDE.finditer(norm, sent.span.start, sent.span.end)
+            if not m.start() <= trig < m.end()
+        ]
+        self.actors = [a for a in actors if not self.aside(a)]
+
+    def aside(self, m: Mention) -> bool:
+        return any(a <= m.span.start < b for a, b in self.asides)
 
     def _prev_words(self, m: Mention, n: int = 2) -> list[str]:
         k = _tok_index(self.toks, m.span.start)
@@ -189,23 +204,34 @@ class _Args:
             inner = [m for m in left if m.span.start >= cut]
             if inner:
                 left = inner
-        # Agent phrase: "by X" right of the trigger.
-        agent: list[Mention] = []
-        rest = list(right)
-        for m in right:
-            k = _tok_index(toks, m.span.start)
-            prev = [t.low for t in toks[max(0, k - 3) : k]]
-            if "by" in prev:
-                b = k - len(prev) + prev.index("by")
-                if b - 1 >= 0 and toks[b - 1].low in _NOT_AGENT:
-                    continue
-                if b - match.last_token <= 10:
-                    agent.append(m)
-                    rest.remove(m)
-                    # "by X and Y"
         before = [toks[k].low for k in range(max(self.lo, match.first_token - 3), match.first_token)]
         passive = any(w in _BE for w in before[-2:]) and toks[match.first_token].low.endswith(("ed", "en", "t", "n"))
+        passive_form = passive or toks[match.first_token].low.endswith(("ion", "ing", "ed")) or match.first_token == match.last_token
+        # Agent phrase: "by X" right of the trigger ("attacked by X", "the abduction
+        # of Y by X", "a demonstration called by X").
+        agent: list[Mention] = []
+        rest = list(right)
+        reach = 10 if passive_form else 4
+        by = next(
+            (k for k in range(match.last_token + 1, min(self.hi, match.last_token + 1 + reach))
+             if toks[k].low == "by" and toks[k - 1].low not in _NOT_AGENT),
+            None,
+        )
+        if by is not None:
+            by_end = toks[by].end
+            after = [m for m in right if m.span.start >= by_end]
+            if after and _tok_index(toks, after[0].span.start) - by <= 12:
+                agent = [after[0]]
+                end = after[0].span.end
+                for m in after[1:]:
+                    if re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", self.norm[end : m.span.start]):
+                        agent.append(m)
+                        end = m.span.end
+                rest = [m for m in right if m not in agent and m.span.start < by_end]
         subject = self._subject(left)
+        if not subject and self.lo > 0:
+            whole = [m for m in self.actors if m.span.end <= toks[self.lo].start]
+            subject = self._subject(whole)[:1]
         if self.match.rule.mode == "clash" and not agent:
             between = [m for m in rest if self._prev_words(m, 1) in (["between"], ["and"], ["with"], ["against"])]
             if between:
@@ -236,12 +262,18 @@ class _Args:
     def _subject(self, left: list[Mention]) -> list[Mention]:
         cands = []
         for m in left:
+            if self.norm[m.span.end : m.span.end + 1] == ":":
+                continue  # "Libya: Haftar bans ...": a headline's topic, not its subject
             prev = self._prev_words(m, 2)
             if prev and prev[-1] in _NOT_SUBJECT_PREP and prev[-2:] != ["loyal", "to"] and prev[-2:] != ["allied", "to"]:
                 continue
             if prev[-2:] == ["according", "to"] or (prev and prev[-1] == "by"):
                 continue
             cands.append(m)
+        # "Libyan forces", "Italian minister": a demonym is the weakest subject.
+        strong = [m for m in cands if m.how != "demonym"]
+        if strong:
+            cands = strong
         if not cands:
             return []
         # Appositions: "X, backed by Y," -- drop what stands inside commas after the first.
@@ -270,6 +302,9 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
     near = window[-2:]
     negated = bool(set(window) & _NEG) or ("'" in window and "t" in window)
     future = bool(set(window) & _FUTURE) or (near[-1:] == ["to"]) or near == ["to", "be"] or "going" in near
+    ahead = [t.low for t in toks[match.last_token + 1 : match.last_token + 4]]
+    if set(ahead) & {"will", "scheduled", "planned", "due", "expected"}:
+        future = True
     if window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]:
         future = False
     hypo = bool(set(window) & _HYPO) or any(t.low == "if" for t in toks[lo : match.first_token])
@@ -289,10 +324,11 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
 
 
 def _location(
-    sent: _Sentence, match: Match, places: list[Mention], norm: str, lo: int, hi: int
+    sent: _Sentence, match: Match, places: list[Mention], norm: str, lo: int, hi: int,
+    focus: Location | None = None,
 ) -> Location | None:
     if not places:
-        return None
+        return focus
     toks = sent.toks
     trig = toks[match.first_token].start
     clause_start = toks[lo].start if lo < len(toks) else sent.span.start
@@ -312,19 +348,24 @@ def _location(
 
     def dist(m: Mention) -> tuple[int, int]:
         inside = clause_start <= m.span.start < clause_end
-        return (0 if inside else 1, abs(m.span.start - trig))
+        # Where comes after the verb more often than before it: a place before the
+        # trigger counts as twice as far.
+        gap = m.span.start - trig
+        return (0 if inside else 1, gap if gap >= 0 else -2 * gap)
 
     gov = sorted((m for m in places if governed(m)), key=dist)
-    specific = [m for m in gov if not is_country(m)]
-    if specific:
-        return specific[0].entity
     closest = sorted(places, key=dist)
-    nonc = [m for m in closest if not is_country(m)]
-    if nonc and dist(nonc[0])[0] == 0:
-        return nonc[0].entity
-    if gov:
-        return gov[0].entity
-    return (nonc or closest)[0].entity
+    ranked = (
+        [m for m in gov if not is_country(m) and dist(m)[0] == 0]
+        + [m for m in gov if not is_country(m)]
+        + [m for m in closest if not is_country(m) and dist(m)[0] == 0]
+        + [m for m in gov if dist(m)[0] == 0]
+    )
+    if ranked:
+        return ranked[0].entity
+    if focus is not None:
+        return focus
+    return closest[0].entity
 
 
 def _dateline(doc, norm: str, places: list[Mention]) -> Location | None:
@@ -333,6 +374,22 @@ def _dateline(doc, norm: str, places: list[Mention]) -> Location | None:
         for m in places:
             if sent.start <= m.span.start <= sent.start + 1 and _DATELINE.match(norm, m.span.end, min(len(norm), m.span.end + 80)):
                 return m.entity
+    return None
+
+
+def _focus(doc, norm: str, places: list[Mention]) -> Location | None:
+    """The article's first place named after in/at/near...: where its story happens."""
+    lead = [s for s in doc.sentences if len(s.text.split()) >= 8 and re.search(r"[.!?][\"'”’)]?$", s.text)][:3]
+    for m in places:
+        if (getattr(m.entity, "feature_code", None) or "").startswith("PCL"):
+            continue
+        if not any(s.start <= m.span.start < s.end for s in lead):
+            continue
+        before = norm[max(0, m.span.start - 40) : m.span.start].lower()
+        if re.search(r"\b(?:in|at|near|around|outside)\s+(?:the\s+)?$", before) and not re.search(
+            r"\b(?:report\w*|said|says|speaking|told|writes|wrote|correspondent)\b", before
+        ):
+            return m.entity
     return None
 
 
@@ -359,8 +416,12 @@ def _event_date(
     return None, None
 
 
-def _evidence(doc, sent: _Sentence, match: Match) -> Span:
+def _evidence(doc, sent: _Sentence, match: Match, lo: int, hi: int, split: bool) -> Span:
     s = sent.span
+    if split and hi > lo:
+        start, end = sent.toks[lo].start, sent.toks[hi - 1].end
+        if end - start >= 25:
+            s = doc.span(start, end)
     if s.end - s.start <= MAX_EVIDENCE:
         return s
     half = MAX_EVIDENCE // 2 - 10
@@ -379,15 +440,41 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
     if not doc.sentences:
         return []
     text = doc.text
-    norm = normalise(text)
+    norm = normalise(getattr(doc, "search_text", None) or text)
     mentions = sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end))
     actor_m = [m for m in mentions if isinstance(m.entity, Actor)]
+    all_places = [m for m in mentions if isinstance(m.entity, Location)]
     place_m = [
-        m for m in mentions
-        if isinstance(m.entity, Location)
-        and not any(a.span.start <= m.span.start and m.span.end <= a.span.end for a in actor_m)
+        m for m in all_places
+        if not any(a.span.start <= m.span.start and m.span.end <= a.span.end for a in actor_m)
     ]
+    # Places that only stand inside an actor's name ("the Tripoli government") or name
+    # a state acting as an actor ("Turkey received..."): a last resort for where.
+    inner_m = [m for m in all_places if m not in place_m]
+    state_m = [m for m in actor_m if getattr(m.entity, "kind", "") == "state"]
     dateline = _dateline(doc, norm, place_m)
+    focus = dateline or _focus(doc, norm, place_m)
+    by_name = {m.entity.name: m.entity for m in all_places}
+
+    def seat_place(s_actors: list[Mention], targets: list[Actor], args: _Args) -> Location | None:
+        """A visit to "the Tripoli government" happens in Tripoli, when no place is said."""
+        ids = {t.id for t in targets}
+        clause = (sent.toks[args.lo].start, sent.toks[args.hi - 1].end) if args.hi > args.lo else (0, 0)
+        if any(clause[0] <= m.span.start < clause[1] for m in s_places):
+            return None
+        for m in s_actors:
+            if m.entity.id in ids:
+                for word in re.findall(r"[A-Z][a-z]+", m.span.text):
+                    if word in by_name and word != m.entity.name:
+                        return by_name[word]
+        return None
+
+    def host_place(actors: list[Actor]) -> Location | None:
+        """The country of a host state ("Turkey received a delegation": in Turkey)."""
+        for a in actors:
+            if a.kind == "state" and a.name in by_name:
+                return by_name[a.name]
+        return None
     paras = _paragraph_ids(text, doc.sentences)
     published = doc.published
     events: list[Event] = []
@@ -422,7 +509,16 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 if not left_actors and prev.sources:
                     sources = list(prev.sources)
                     targets = [t for t in targets if t.id not in {s.id for s in sources}]
-            location = _location(sent, match, s_places, norm, args.lo, args.hi) or dateline
+            location = None
+            if match.rule.type == "CONSULT" and match.rule.subject == "target" and host_place(sources + targets):
+                location = host_place(targets if match.rule.subject == "target" else sources)
+            if location is None and match.rule.type == "CONSULT":
+                location = seat_place(s_actors, targets, args)
+            places_here = [m for m in s_places if not args.aside(m)] or s_places
+            location = location or _location(sent, match, places_here, norm, args.lo, args.hi, focus)
+            if location is None:
+                inner = [m for m in inner_m if span.start <= m.span.start and m.span.end <= span.end]
+                location = _location(sent, match, inner, norm, args.lo, args.hi) or dateline
             date, _ = _event_date(sent, match, ctx.future, published, norm, doc.span, last_date, settings)
             fatalities = injured = None
             counts: list[Count] = []
@@ -433,7 +529,11 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                     fatalities = next((c.value for c in sent.counts if c.kind == "fatalities"), None)
                     injured = next((c.value for c in sent.counts if c.kind == "injured"), None)
             confidence = match.rule.confidence * (1.0 if sources else 0.85) * (0.8 if ctx.future else 1.0)
-            evidence = _evidence(doc, sent, match)
+            split = settings.clause_evidence and any(
+                o is not match and o.rule.type == match.rule.type and not (args.lo <= o.first_token < args.hi)
+                for o in matches
+            )
+            evidence = _evidence(doc, sent, match, args.lo, args.hi, split)
             events.append(
                 Event(
                     id=event_id(doc.article.id, match.rule.type, [evidence]),

@@ -1,0 +1,99 @@
+"""Date expressions resolved against the publication date: a table of cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from libyaevents_rules.dates import find_dates
+
+D = dt.date
+
+# (expression, publication date, expected first day, expected last day, precision)
+TABLE = [
+    ("on Thursday", D(2021, 6, 20), D(2021, 6, 17), D(2021, 6, 17), "day"),  # Sunday publication
+    ("on Thursday", D(2021, 6, 17), D(2021, 6, 17), D(2021, 6, 17), "day"),  # same weekday: same day
+    ("last Friday", D(2021, 1, 12), D(2021, 1, 8), D(2021, 1, 8), "day"),
+    ("last Friday", D(2021, 1, 15), D(2021, 1, 8), D(2021, 1, 8), "day"),  # a Friday: the week before
+    ("yesterday", D(2024, 3, 1), D(2024, 2, 29), D(2024, 2, 29), "day"),
+    ("today", D(2024, 3, 1), D(2024, 3, 1), D(2024, 3, 1), "day"),
+    ("earlier this month", D(2021, 1, 12), D(2021, 1, 1), D(2021, 1, 12), "month"),
+    ("in April last year", D(2021, 6, 20), D(2020, 4, 1), D(2020, 4, 30), "month"),
+    ("June 23", D(2021, 7, 1), D(2021, 6, 23), D(2021, 6, 23), "day"),
+    ("June 23", D(2021, 6, 20), D(2020, 6, 23), D(2020, 6, 23), "day"),  # never a future date...
+    ("the end of last year", D(2021, 6, 20), D(2020, 10, 1), D(2020, 12, 31), "month"),
+    ("in October", D(2021, 1, 12), D(2020, 10, 1), D(2020, 10, 31), "month"),
+    ("in October", D(2021, 10, 12), D(2021, 10, 1), D(2021, 10, 31), "month"),  # same month
+    ("in 2019", D(2021, 6, 20), D(2019, 1, 1), D(2019, 12, 31), "year"),
+    ("April 2019", D(2021, 6, 20), D(2019, 4, 1), D(2019, 4, 30), "month"),
+    ("13 Mar 2011", D(2011, 3, 14), D(2011, 3, 13), D(2011, 3, 13), "day"),
+    ("March 30, 2016", D(2016, 4, 1), D(2016, 3, 30), D(2016, 3, 30), "day"),
+    ("on 3 July", D(2019, 7, 4), D(2019, 7, 3), D(2019, 7, 3), "day"),
+    ("Sunday 13 July", D(2014, 7, 21), D(2014, 7, 13), D(2014, 7, 13), "day"),
+    ("two weeks ago", D(2018, 7, 14), D(2018, 6, 27), D(2018, 7, 3), "week"),
+    ("last month", D(2021, 3, 10), D(2021, 2, 1), D(2021, 2, 28), "month"),
+    ("this week", D(2024, 3, 15), D(2024, 3, 11), D(2024, 3, 15), "week"),
+    ("In November 2017", D(2018, 7, 14), D(2017, 11, 1), D(2017, 11, 30), "month"),
+    ("Tuesday's attack", D(2012, 9, 12), D(2012, 9, 11), D(2012, 9, 11), "day"),
+    ("2021-06-19", D(2021, 6, 20), D(2021, 6, 19), D(2021, 6, 19), "day"),
+]
+
+
+@pytest.mark.parametrize(("expr", "published", "first", "last", "precision"), TABLE)
+def test_date_table(expr, published, first, last, precision):
+    found = find_dates(expr, 0, len(expr), published)
+    assert found, expr
+    got = found[0]
+    assert (got.first, got.last, got.precision) == (first, last, precision)
+
+
+def test_future_events_may_have_future_dates():
+    expr = "on June 23"
+    past = find_dates(expr, 0, len(expr), D(2021, 6, 20))[0]
+    future = find_dates(expr, 0, len(expr), D(2021, 6, 20), future=True)[0]
+    assert past.first == D(2020, 6, 23)
+    assert future.first == D(2021, 6, 23)
+
+
+def test_may_the_verb_is_not_a_month():
+    text = "The talks may resume soon."
+    assert find_dates(text, 0, len(text), D(2021, 6, 20)) == []
+
+
+def test_relative_needs_a_publication_date():
+    assert find_dates("on Thursday", 0, 11, None) == []
+    assert find_dates("in 2019", 0, 7, None)[0].first == D(2019, 1, 1)
+
+
+def test_foreign_month_goes_to_dateparser():
+    text = "le 20 juin 2021 à Tripoli"
+    got = find_dates(text, 0, len(text), D(2021, 6, 25))
+    assert got and got[0].first == D(2021, 6, 20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2030, 12, 31)), st.sampled_from(
+    ["on Monday", "last Sunday", "yesterday", "earlier this month", "in March", "June 3", "last week", "this year"]
+))
+def test_past_expressions_never_after_publication(published, expr):
+    for d in find_dates(expr, 0, len(expr), published):
+        assert d.first <= published
+
+
+def test_recogniser_is_linear():
+    chunk = "on on on Monday 12 12 12 in in " * 2000
+    start = time.perf_counter()
+    find_dates(chunk, 0, len(chunk), D(2021, 1, 1))
+    assert time.perf_counter() - start < 2.0
+
+
+def test_event_date_from_sentence_and_default(run):
+    text = "Red Brigade shelled Port Amal on Tuesday. Blue Front accused Red Brigade of war crimes."
+    result = run(text, published="2024-03-15")
+    by_type = {e.type: e for e in result.events}
+    assert by_type["ASSAULT"].date.start == D(2024, 3, 12)
+    assert by_type["ACCUSE"].date is not None

@@ -1,0 +1,84 @@
+"""The rule file format: loading, validation, user files through the environment."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from libyaevents_rules.rules import RuleError, RuleSet, default_rule_files, load_rules, read_rule_file
+from libyaevents_rules.text import normalise, tokens
+
+
+def _match(rules: RuleSet, text: str):
+    norm = normalise(text)
+    return [(m.rule.id, norm[m.start : m.end]) for m in rules.match(tokens(norm), norm, 0, len(norm))]
+
+
+def test_builtin_rules_load_and_cover_every_family():
+    rules = load_rules()
+    assert {r.type for r in rules.rules} >= {
+        "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT",
+        "PROTEST", "AID", "RETREAT", "THREATEN", "SUPPORT",
+    }
+
+
+def test_phrase_language(tmp_path):
+    f = tmp_path / "r.toml"
+    f.write_text(
+        '[[rule]]\nid = "t.one"\ntype = "COERCE"\nmode = "seize"\n'
+        'phrases = ["@seize", "took full? control of", "clash*", "called ... ceasefire", "a|an raid"]\n',
+        encoding="utf-8",
+    )
+    rules = RuleSet(read_rule_file(f))
+    assert _match(rules, "They seized it") == [("t.one", "seized")]
+    assert _match(rules, "they took full control of it")[0][1] == "took full control of"
+    assert _match(rules, "they took control of it")[0][1] == "took control of"
+    assert _match(rules, "clashes")[0][1] == "clashes"
+    assert _match(rules, "he called for an immediate ceasefire")[0][1] == "called for an immediate ceasefire"
+    assert _match(rules, "an raid")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('type = "FIGHT"\nphrases = ["x"]', "type must be one of"),
+        ('type = "ASSAULT"\nmode = "poison"\nphrases = ["x"]', "mode must be one of"),
+        ('type = "ASSAULT"', "needs 'phrases' or 'regex'"),
+        ('type = "ASSAULT"\nphrases = ["ab*"]', "at least three letters"),
+        ('type = "ASSAULT"\nregex = ["(a+)+b"]', "nested quantifier"),
+        ('type = "ASSAULT"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
+    ],
+)
+def test_bad_rules_are_refused_with_a_reason(tmp_path, body, message):
+    f = tmp_path / "bad.toml"
+    f.write_text("[[rule]]\nid = \"bad\"\n" + body + "\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        RuleSet(read_rule_file(f))
+
+
+def test_user_rules_from_environment(tmp_path, monkeypatch, events):
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[rule]]\nid = "mine.kettle"\ntype = "PROTEST"\nmode = "demo"\nphrases = ["banged pots"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("LIBYAEVENTS_RULES_DATA", str(extra))
+    assert extra in default_rule_files()
+    found = events("Residents of Port Amal banged pots on Friday night.")
+    assert any(e.type == "PROTEST" for e in found)
+
+
+def test_user_rule_replaces_builtin_by_id(tmp_path):
+    extra = tmp_path / "over.toml"
+    extra.write_text('[[rule]]\nid = "assault.clash"\ntype = "ASSAULT"\nphrases = ["brawl"]\n', encoding="utf-8")
+    rules = load_rules([*default_rule_files(), extra])
+    assert _match(rules, "a brawl") and not [m for m in _match(rules, "clashes") if m[0] == "assault.clash"]
+
+
+def test_matching_is_linear():
+    rules = load_rules()
+    text = "called " * 20000
+    start = time.perf_counter()
+    _match(rules, text)
+    assert time.perf_counter() - start < 3.0
