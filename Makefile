@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PLUGINS := $(sort $(wildcard plugins/libyaevents-*))
-FORMATS := json jsonl geojson stix acled-csv
+# format:suffix pairs for `make run`
+FORMATS := json:json jsonl:jsonl geojson:geojson stix:stix.json acled-csv:csv
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test docs bench clean
@@ -22,9 +23,10 @@ install: $(STAMP)
 
 run: $(STAMP)
 	mkdir -p out
-	@for f in $(FORMATS); do \
-	  $(VENV)/bin/libyaevents extract seeds/ --format $$f -o out/seeds.$$f || exit $$?; \
-	  echo "wrote out/seeds.$$f"; \
+	@for pair in $(FORMATS); do \
+	  f=$${pair%%:*}; suffix=$${pair#*:}; \
+	  $(VENV)/bin/libyaevents extract seeds/ --format $$f -o out/seeds.$$suffix || exit $$?; \
+	  echo "wrote out/seeds.$$suffix ($$f)"; \
 	done
 
 test: $(STAMP)
