@@ -119,6 +119,8 @@ def test_geopandas_opens_it(hand_results, tmp_path):
 def test_seeds_export_is_valid(seed_results):
     """The seeds through the real pipeline give valid GeoJSON, each feature inside its bounds."""
     data = check_valid(export(seed_results))
+    located = [e for r in seed_results if not hasattr(r, "level") for e in r.events if e.location is not None]
+    assert len(data["features"]) == len(located)
     for feature in data["features"]:
         lon, lat = feature["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90

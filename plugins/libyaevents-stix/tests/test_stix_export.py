@@ -172,7 +172,10 @@ def test_empty_input_is_a_valid_bundle():
 def test_seeds_pass_the_validator_and_are_stable(seed_results):
     """The seeds through the real pipeline validate, and two exports are identical."""
     text = export(seed_results)
-    check_valid(text)
+    bundle = check_valid(text)
+    articles = [r for r in seed_results if not hasattr(r, "level")]
+    assert len(by_type(bundle, "incident")) == len({e.id for r in articles for e in r.events})
+    assert len(by_type(bundle, "report")) == sum(1 for r in articles if r.events or r.actors or r.locations)
     assert export(seed_results) == text
 
 
