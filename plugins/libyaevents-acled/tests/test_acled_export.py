@@ -8,12 +8,12 @@ import io
 from pathlib import Path
 
 import pytest
+from libyaevents_acled import COLUMNS, AcledCsvExporter
 
 from libyaevents import Pipeline
 from libyaevents.builtins.json_export import JsonExporter
 from libyaevents.cli import main
 from libyaevents.taxonomy import ACLED_DISORDER
-from libyaevents_acled import COLUMNS, AcledCsvExporter
 
 #: ACLED's columns as the issue and ACLED's 2023 column guide list them.
 ACLED_COLUMNS = [
@@ -83,7 +83,12 @@ def test_benghazi_shelling_row(hand_results):
     )
     assert row["interaction"] == "37"
     assert row["civilian_targeting"] == "Civilian targeting"
-    assert (row["iso"], row["region"], row["country"], row["admin1"]) == ("434", "Northern Africa", "Libya", "Banghazi")
+    assert (row["iso"], row["region"], row["country"], row["admin1"]) == (
+        "434",
+        "Northern Africa",
+        "Libya",
+        "Banghazi",
+    )
     assert (row["location"], row["latitude"], row["longitude"], row["geo_precision"]) == (
         "Benghazi",
         "32.1149",
@@ -138,13 +143,14 @@ def test_seeds_export_reads_back(seed_results):
     assert len(rows) == events
 
 
-def test_convert_gives_what_extract_gives(seeds_dir, seeds_json, tmp_path):
+def test_convert_gives_what_extract_gives(seeds_dir, tmp_path):
     """``convert`` of a saved JSON export writes the same bytes as ``extract --format acled-csv``."""
-    direct, converted = tmp_path / "direct.csv", tmp_path / "conv.csv"
+    direct, saved, converted = tmp_path / "direct.csv", tmp_path / "saved.json", tmp_path / "conv.csv"
     assert main(["extract", str(seeds_dir), "--format", "acled-csv", "-q", "-o", str(direct)]) in (0, 1)
-    assert main(["convert", str(seeds_json), "--format", "acled-csv", "-o", str(converted)]) == 0
+    assert main(["extract", str(seeds_dir), "--format", "json", "-q", "-o", str(saved)]) in (0, 1)
+    assert main(["convert", str(saved), "--format", "acled-csv", "-o", str(converted)]) == 0
     assert converted.read_bytes() == direct.read_bytes()
-    read_rows(open(direct, encoding="utf-8", newline="").read())
+    read_rows(direct.read_bytes().decode("utf-8"))
 
 
 def test_convert_round_trips_the_hand_built_results(hand_results, tmp_path: Path):
@@ -154,4 +160,4 @@ def test_convert_round_trips_the_hand_built_results(hand_results, tmp_path: Path
         JsonExporter().write(hand_results, stream)
     out = tmp_path / "out.csv"
     assert main(["convert", str(saved), "--format", "acled-csv", "-o", str(out)]) == 0
-    assert open(out, encoding="utf-8", newline="").read() == export(hand_results)
+    assert out.read_bytes().decode("utf-8") == export(hand_results)

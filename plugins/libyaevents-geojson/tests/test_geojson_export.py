@@ -9,11 +9,11 @@ from pathlib import Path
 import geojson_validator
 import pytest
 import shapely.geometry
+from libyaevents_geojson import PROPERTIES, GeoJsonExporter
 
 from libyaevents import Pipeline
 from libyaevents.builtins.json_export import JsonExporter
 from libyaevents.cli import main
-from libyaevents_geojson import PROPERTIES, GeoJsonExporter
 
 
 def export(items) -> str:
@@ -80,7 +80,11 @@ def test_properties_carry_the_event(hand_results):
     assert props["cameo"] == "194"
     assert props["acled_event_type"] == "Explosions/Remote violence"
     assert props["acled_sub_event_type"] == "Shelling/artillery/missile attack"
-    assert (props["date_start"], props["date_end"], props["date_precision"]) == ("2024-05-09", "2024-05-09", "day")
+    assert (props["date_start"], props["date_end"], props["date_precision"]) == (
+        "2024-05-09",
+        "2024-05-09",
+        "day",
+    )
     assert props["source"] == "Libyan National Army"
     assert props["target"] == "Civilians (Libya)"
     assert (props["fatalities"], props["injured"]) == (3, 5)
@@ -126,11 +130,12 @@ def test_seeds_export_is_valid(seed_results):
         assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
-def test_convert_gives_what_extract_gives(seeds_dir, seeds_json, tmp_path):
+def test_convert_gives_what_extract_gives(seeds_dir, tmp_path):
     """``convert`` of a saved JSON export writes the same bytes as ``extract --format geojson``."""
-    direct, converted = tmp_path / "direct.geojson", tmp_path / "conv.geojson"
+    direct, saved, converted = tmp_path / "direct.geojson", tmp_path / "saved.json", tmp_path / "conv.geojson"
     assert main(["extract", str(seeds_dir), "--format", "geojson", "-q", "-o", str(direct)]) in (0, 1)
-    assert main(["convert", str(seeds_json), "--format", "geojson", "-o", str(converted)]) == 0
+    assert main(["extract", str(seeds_dir), "--format", "json", "-q", "-o", str(saved)]) in (0, 1)
+    assert main(["convert", str(saved), "--format", "geojson", "-o", str(converted)]) == 0
     assert converted.read_bytes() == direct.read_bytes()
     check_valid(direct.read_text(encoding="utf-8"))
 

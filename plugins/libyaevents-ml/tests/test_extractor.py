@@ -189,3 +189,12 @@ def test_events_are_frozen_copies(fake_extractor):
     fake_extractor.build_events(doc)
     assert doc.events[0] == attrs.evolve(original, confidence=doc.events[0].confidence)
     assert original.confidence == 0.6
+
+
+def test_a_news_outlet_is_not_an_argument(fake_extractor):
+    doc = make_doc("Sources told Al Jazeera that gunmen attacked a checkpoint near Sirte.")
+    outlet = Actor(id="aj", name="Al Jazeera", kind="media")
+    start = doc.text.index("Al Jazeera")
+    doc.mentions.append(Mention(doc.span(start, start + 10), outlet))
+    assert arguments(doc, doc.sentences[0])["source"] == ()
+    assert fake_extractor.build_events(doc) == []

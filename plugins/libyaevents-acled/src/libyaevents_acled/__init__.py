@@ -100,7 +100,23 @@ _ACLED_REGION: dict[str, str] = {
         "Middle East",
     ),
     **dict.fromkeys(
-        ("ITA", "GRC", "MLT", "ESP", "PRT", "FRA", "DEU", "BEL", "NLD", "CHE", "AUT", "GBR", "CYP", "RUS", "UKR"),
+        (
+            "ITA",
+            "GRC",
+            "MLT",
+            "ESP",
+            "PRT",
+            "FRA",
+            "DEU",
+            "BEL",
+            "NLD",
+            "CHE",
+            "AUT",
+            "GBR",
+            "CYP",
+            "RUS",
+            "UKR",
+        ),
         "Europe",
     ),
     **dict.fromkeys(("USA", "CAN"), "North America"),
@@ -134,7 +150,9 @@ def _admin1_name(code: str | None) -> str:
     return _ascii(subdivision.name) if subdivision is not None else ""
 
 
-def inter_code(actor: Actor, event: Event, result: ArticleResult | None = None, *, country: str = DEFAULT_COUNTRY) -> int:
+def inter_code(
+    actor: Actor, event: Event, result: ArticleResult | None = None, *, country: str = DEFAULT_COUNTRY
+) -> int:
     """ACLED's actor type code (1-8) for ``actor`` in ``event``.
 
     * ``state``/``government``: 1 (State forces) in its own country, 8 (External/Other
@@ -287,7 +305,9 @@ def event_row(event: Event, result: ArticleResult) -> dict[str, Any]:
         "notes": " ".join(dict.fromkeys(span.text.strip() for span in event.evidence)),
         "fatalities": event.fatalities or 0,
         "tags": _tags(event, result),
-        "timestamp": int(dt.datetime(stamp_day.year, stamp_day.month, stamp_day.day, tzinfo=dt.timezone.utc).timestamp())
+        "timestamp": int(
+            dt.datetime(stamp_day.year, stamp_day.month, stamp_day.day, tzinfo=dt.timezone.utc).timestamp()
+        )
         if stamp_day
         else "",
     }

@@ -86,6 +86,7 @@ _PREPS = frozenset(
     "through over reached reach entered enter off visit visited visiting between among for".split()
 )
 _SUBJECT_BLOCKERS = _PREPS | frozenset("and or the a an of".split())
+_SUBJECT_BLOCKERS_BUT_AND = _SUBJECT_BLOCKERS - {"and", "or"}
 _NAME_STOP = frozenset(
     """the a an in on at for but and or if as by from to with this that these those it its he she they we
     his her their our after before during while when where according mr mrs ms dr sir president prime
@@ -192,6 +193,55 @@ class Hit:
         return f"Hit({self.start}, {self.end}, {self.actors!r}, {self.places!r}, {self.how!r})"
 
 
+class _Key:
+    """One key of the automaton: the aliases it stands for, and what a surface form of it
+    names, worked out once per distinct surface and kept (``memo``)."""
+
+    __slots__ = ("klen", "cands", "trim", "context", "memo")
+
+    #: Surface forms remembered per key (bounded, so memory stays flat on any input).
+    MEMO_MAX = 64
+
+    def __init__(self, key: str, cands: tuple) -> None:
+        self.klen = len(key)
+        self.cands = cands
+        # a name ending in punctuation ("Foo (Bar)"): the text's hit may need trimming
+        self.trim = key[-2:-1] in (" ", "_")
+        # short all-caps acronyms that are English words (IS, US): the line decides
+        self.context = any(cls == ACRONYM and len(alias) <= 3 and alias.lower() in _CAPS_WORDS
+                           for alias, cls, _, _ in cands)
+        self.memo: dict[str, tuple[list, list, list]] = {}
+
+    def resolve(self, surface: str, text: str, start: int, end: int) -> tuple[list, list, list]:
+        """The actors, places (most likely first) and demonym actors ``surface`` may name."""
+        actors: list = []
+        places: list = []
+        demonyms: list = []
+        for alias, cls, entry, demonym in self.cands:
+            if cls != MULTI and surface != alias and not _case_ok(alias, cls, surface):
+                continue
+            if cls == ACRONYM and len(alias) <= 3 and alias.lower() in _CAPS_WORDS and \
+                    _caps_line(text, start, end):
+                continue
+            if demonym:
+                demonyms.append(entry)
+            elif entry.__class__ is ActorEntry:
+                actors.append(entry)
+            else:
+                places.append(entry)
+        if len(places) > 1:
+            places.sort(key=_place_rank)
+        found = (actors, places, demonyms)
+        if not self.context and len(self.memo) < self.MEMO_MAX:
+            self.memo[surface] = found
+        return found
+
+
+def _place_rank(p: PlaceEntry) -> tuple:
+    """Which place a name means first: Libya's, a country, the larger, the earlier row."""
+    return (p.country != "LBY", not p.is_country, -p.population, p.order)
+
+
 def _alias_class(alias: str) -> int:
     if " " in alias:
         return MULTI
@@ -255,7 +305,7 @@ class Gazetteer:
             for alias in (place.name, *place.aliases):
                 self._add_key(alias, place, False)
         for key, cands in self._keys.items():
-            self.automaton.add_word(key, (len(key), tuple(cands)))
+            self.automaton.add_word(key, _Key(key, tuple(cands)))
         if self._keys:
             self.automaton.make_automaton()
         self._build_names()
@@ -382,6 +432,14 @@ class Gazetteer:
         for name, code in self.data.homonyms:
             homonyms[fold(name)].add(code)
         self.homonyms = {k: frozenset(v) for k, v in homonyms.items()}
+        # Per place, worked out once: has a homonym abroad; is a capital or a seat of
+        # government (which may speak for its government: "Tripoli said").
+        self._homonym_ids = frozenset(p.id for p in self.data.places.values() if fold(p.name) in self.homonyms)
+        self._seats: dict[str, tuple[bool, str | None]] = {}
+        for p in self.data.places.values():
+            key = self._metonym_places.get(fold(p.name))
+            if p.is_capital or key is not None:
+                self._seats[p.id] = (p.is_capital, key)
 
     # -- the pass over one document -------------------------------------------
 
@@ -405,7 +463,7 @@ class Gazetteer:
             if hit.demonym and not hit.actors:
                 continue
             covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-            out.extend(self._contextualise(hit, text, day))
+            self._contextualise(hit, text, day, out)
         if self.fuzzy or self.surnames:
             out.extend(self._name_pass(text, covered, furniture, out, day))
         out.sort(key=lambda h: (h.start, h.end))
@@ -416,42 +474,28 @@ class Gazetteer:
 
     def _exact(self, text: str, low: str) -> list[Hit]:
         hits: list[Hit] = []
-        n = len(text)
+        append = hits.append
         padded = " " + words_only(low) + " "
-        for last, (klen, cands) in self.automaton.iter(padded):
+        for last, key in self.automaton.iter(padded):
             # padded[i] is text[i - 1]; the key holds one space either side of the name
-            start = last - klen + 1
+            start = last - key.klen + 1
             end = last - 1
-            while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".'’":
-                end -= 1
+            if key.trim:
+                while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".'’":
+                    end -= 1
             surface = text[start:end]
-            actors: list = []
-            places: list = []
-            demonyms: list = []
-            for alias, cls, entry, demonym in cands:
-                if cls != MULTI and surface != alias:
-                    if not _case_ok(alias, cls, surface):
-                        continue
-                    if cls == ACRONYM and len(alias) <= 3 and alias.lower() in _CAPS_WORDS and \
-                            _caps_line(text, start, end):
-                        continue
-                elif cls == ACRONYM and len(alias) <= 3 and alias.lower() in _CAPS_WORDS and \
-                        _caps_line(text, start, end):
-                    continue
-                if demonym:
-                    demonyms.append(entry)
-                elif entry.__class__ is ActorEntry:
-                    actors.append(entry)
-                else:
-                    places.append(entry)
+            found = key.memo.get(surface)
+            if found is None:
+                found = key.resolve(surface, text, start, end)
+            actors, places, demonyms = found
             if actors or places:
-                hits.append(Hit(start, end, actors, places))
+                append(Hit(start, end, actors, places))
             elif demonyms:
                 m = _DEMONYM_CTX.match(text, end)
                 if m is not None:
                     stop = end if m["coord"] else m.end()
-                    hits.append(Hit(start, stop, demonyms, [], how="demonym", score=SCORES["demonym"],
-                                    demonym=True))
+                    append(Hit(start, stop, demonyms, [], how="demonym", score=SCORES["demonym"],
+                               demonym=True))
         return hits
 
     def _metonym_hits(self, text: str, day: dt.date | None) -> list[Hit]:
@@ -475,69 +519,99 @@ class Gazetteer:
 
     # -- context rules on one chosen hit -------------------------------------
 
-    def _contextualise(self, hit: Hit, text: str, day: dt.date | None) -> list[Hit]:
+    def _contextualise(self, hit: Hit, text: str, day: dt.date | None, out: list[Hit]) -> None:
+        """Apply the context rules to one chosen hit; append what it names to ``out``.
+
+        The hit itself is reused (and changed) where the rule keeps its span.
+        """
         if hit.how != "exact":
-            return [hit]
+            out.append(hit)
+            return
         places = hit.places
-        if places:
+        if places and (len(places) > 1 or places[0].id in self._homonym_ids):
             places = self._pick_places(places, text, hit)
-        actors = _pick_actors(hit.actors, day) if hit.actors else []
-        if actors and not places and _MODIFIER_SUFFIX.match(text, hit.end):
-            return []  # "UN-backed", "Turkish-made": a modifier, not a party
-        states = [a for a in actors if a.kind == "state"]
+        actors = hit.actors
+        if len(actors) > 1:
+            actors = _pick_actors(actors, day)
+        end = hit.end
+        if actors and not places and text.startswith("-", end) and _MODIFIER_SUFFIX.match(text, end):
+            return  # "UN-backed", "Turkish-made": a modifier, not a party
         place = places[0] if places else None
-        # A capital (or a seat of government) that speaks is its government.
-        if place is not None and not actors and (place.is_capital or fold(place.name) in self._metonym_places):
-            if _SPEECH_VERB.match(text, hit.end) and not _prev_is_prep(text, hit.start, _SUBJECT_BLOCKERS - {"and", "or"}):
-                actor = None
-                key = self._metonym_places.get(fold(place.name))
-                if key is not None:
-                    actor = self._metonym_actor(key, day)
-                if actor is None and place.country:
-                    actor = self.states_by_country.get(place.country)
-                if actor is not None:
-                    return [Hit(hit.start, hit.end, [actor], [], how="metonym", score=SCORES["metonym"])]
-        # A foreign capital's possessive is its state ("Moscow's bid").
-        if place is not None and not actors and place.is_capital and place.country != "LBY" \
-                and _POSSESSIVE.match(text, hit.end):
-            state = self.states_by_country.get(place.country or "")
-            if state is not None:
-                return [Hit(hit.start, hit.end, [state], [], how="metonym", score=SCORES["metonym"])]
-        # A country: a place after in/to/from, as a possessor or a modifier ("Libya's
-        # coast", "Libya troop deployment", "Comoros-flagged"); the state alone as the
-        # subject of a verb; elsewhere both.
-        if states and place is not None and place.is_country:
-            if place.country == HOME:
-                return [Hit(hit.start, hit.end, [], [place])]
-            role = _country_role(text, hit.start, hit.end)
-            if role == "place":
-                return [Hit(hit.start, hit.end, [], [place])]
-            if role == "actor":
-                return [Hit(hit.start, hit.end, [states[0]], [])]
-            return [Hit(hit.start, hit.end, [states[0]], []), Hit(hit.start, hit.end, [], [place])]
-        if actors and place is not None:
+        if place is not None and not actors:
+            seat = self._seats.get(place.id)
+            if seat is not None:
+                is_capital, key = seat
+                # A capital (or a seat of government) that speaks is its government.
+                if _SPEECH_VERB.match(text, end) and \
+                        not _prev_is_prep(text, hit.start, _SUBJECT_BLOCKERS_BUT_AND):
+                    actor = None
+                    if key is not None:
+                        actor = self._metonym_actor(key, day)
+                    if actor is None and place.country:
+                        actor = self.states_by_country.get(place.country)
+                    if actor is not None:
+                        out.append(Hit(hit.start, end, [actor], (), how="metonym", score=SCORES["metonym"]))
+                        return
+                # A foreign capital's possessive is its state ("Moscow's bid").
+                if is_capital and place.country != "LBY" and _POSSESSIVE.match(text, end):
+                    state = self.states_by_country.get(place.country or "")
+                    if state is not None:
+                        out.append(Hit(hit.start, end, [state], (), how="metonym", score=SCORES["metonym"]))
+                        return
+            hit.actors, hit.places = (), (place,)
+            out.append(hit)
+            return
+        if place is not None:
+            # A country: a place after in/to/from, as a possessor or a modifier ("Libya's
+            # coast", "Libya troop deployment", "Comoros-flagged"); the state alone as the
+            # subject of a verb; elsewhere both.
+            if place.is_country:
+                states = [a for a in actors if a.kind == "state"]
+                if states:
+                    if place.country == HOME:
+                        hit.actors, hit.places = (), (place,)
+                        out.append(hit)
+                        return
+                    role = _country_role(text, hit.start, end)
+                    if role == "place":
+                        hit.actors, hit.places = (), (place,)
+                    elif role == "actor":
+                        hit.actors, hit.places = (states[0],), ()
+                    else:
+                        hit.actors, hit.places = (states[0],), ()
+                        out.append(hit)
+                        hit = Hit(hit.start, end, (), (place,))
+                    out.append(hit)
+                    return
             # Same words for an actor and a place: the actor when it is an acronym or a
             # multi-word name, else the place.
-            surface = text[hit.start:hit.end]
+            surface = text[hit.start:end]
             if " " in surface or surface.isupper():
-                return [Hit(hit.start, hit.end, actors[:1], [])]
-            return [Hit(hit.start, hit.end, [], [place])]
+                hit.actors, hit.places = (actors[0],), ()
+            else:
+                hit.actors, hit.places = (), (place,)
+            out.append(hit)
+            return
         if actors:
             person = actors[0]
             if person.kind == "person":
                 better = self._patronymic(text, hit, person)
                 if better is not None:
-                    return [better]
-                forces = self._forces_of(text, hit, person)
-                if forces is not None:
-                    return [forces]
-            inner = self._office_of(text, hit, person)
-            if inner is not None:  # "UN Secretary-General": the organisation acts
-                return [inner]
-            return [Hit(hit.start, hit.end, actors[:1], [], how=hit.how, score=hit.score)]
-        if place is not None:
-            return [Hit(hit.start, hit.end, [], [place])]
-        return []
+                    out.append(better)
+                    return
+                if person.id in self.forces:
+                    forces = self._forces_of(text, hit, person)
+                    if forces is not None:
+                        out.append(forces)
+                        return
+            c = text[hit.start:hit.start + 2]
+            if c.isupper() and len(c) == 2:  # "UN Secretary-General": the organisation acts
+                inner = self._office_of(text, hit, person)
+                if inner is not None:
+                    out.append(inner)
+                    return
+            hit.actors, hit.places = (person,), ()
+            out.append(hit)
 
     def _office_of(self, text: str, hit: Hit, actor: ActorEntry) -> Hit | None:
         """"UN Secretary-General", "EU envoy": an office names its organisation too."""
@@ -551,7 +625,7 @@ class Gazetteer:
         found = self.automaton.get(" " + words_only(lower_keep_offsets(m[0])) + " ", None)
         if not found:
             return None
-        for alias, cls, entry, demonym in found[1]:
+        for alias, cls, entry, demonym in found.cands:
             if not demonym and isinstance(entry, ActorEntry) and entry is not actor and \
                     _case_ok(alias, cls, m[0]):
                 return Hit(hit.start, hit.start + len(m[0]), [entry], [], how="exact")
@@ -569,8 +643,7 @@ class Gazetteer:
 
     def _pick_places(self, places: list[PlaceEntry], text: str, hit: Hit) -> list[PlaceEntry]:
         """Order the places a name may mean: the country the text points at, Libya, the larger."""
-        ranked = sorted(places, key=lambda p: (p.country != "LBY", not p.is_country, -p.population, p.order)) \
-            if len(places) > 1 else places
+        ranked = sorted(places, key=_place_rank) if len(places) > 1 else places
         if len(places) == 1 and fold(places[0].name) not in self.homonyms:
             return ranked
         said = self._country_said(text, hit)

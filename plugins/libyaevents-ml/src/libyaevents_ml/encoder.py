@@ -13,7 +13,10 @@ Which model:
 The hub is never called: ``HF_HUB_OFFLINE`` and ``TRANSFORMERS_OFFLINE`` are set
 before sentence-transformers is imported, and the model is always given as a local
 path. ``LIBYAEVENTS_ML_DEVICE`` forces a device (``cpu``, ``cuda``, ``cuda:1``);
-by default a GPU is used when ``torch.cuda.is_available()``.
+by default a GPU is used when ``torch.cuda.is_available()``. ``LIBYAEVENTS_ML_THREADS``
+sets torch's CPU threads; by default a worker process of ``libyaevents extract --jobs
+N`` uses one (N workers each using every core would only fight over them), and the
+main process torch's default.
 
 .. versionadded:: 0.1
 """
@@ -39,6 +42,8 @@ __all__ = [
 MODEL_ENV = "LIBYAEVENTS_ML_MODEL"
 #: Environment variable forcing the device.
 DEVICE_ENV = "LIBYAEVENTS_ML_DEVICE"
+#: Environment variable setting torch's CPU threads.
+THREADS_ENV = "LIBYAEVENTS_ML_THREADS"
 #: The model used when ``LIBYAEVENTS_ML_MODEL`` is not set.
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 #: The package that ships it.
@@ -137,6 +142,16 @@ def _device(torch: Any) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def _threads(torch: Any) -> None:
+    import multiprocessing
+
+    wanted = os.environ.get(THREADS_ENV, "").strip()
+    if wanted:
+        torch.set_num_threads(max(1, int(wanted)))
+    elif multiprocessing.parent_process() is not None:
+        torch.set_num_threads(1)
+
+
 def get_encoder() -> Encoder:
     """The configured model, loaded on first use and kept for the process.
 
@@ -153,6 +168,7 @@ def get_encoder() -> Encoder:
             "model (pip install torch), or run with --disable ml"
         ) from exc
     device = _device(torch)
+    _threads(torch)
     key = (str(path), device)
     with _LOCK:
         enc = _CACHE.get(key)

@@ -244,6 +244,9 @@ _FUTURE = re.compile(
 def arguments(doc: Document, sent: Span) -> dict[str, Any]:
     """Source, target, location and date for an event stated by ``sent``.
 
+    News media are left out: in a sentence they are who reports ("told Al Jazeera"),
+    so a sentence naming no other actor gives no event.
+
     * **source**: the first actor named; with "between A and B" or "A and B"
       coordinated at the start, both. In a passive sentence ("was attacked by X")
       the actor after "by" is the source and the first actor the target.
@@ -255,7 +258,8 @@ def arguments(doc: Document, sent: Span) -> dict[str, Any]:
     actors = []
     seen: set[str] = set()
     for m in mentions:
-        if m.is_actor and m.entity.id not in seen:
+        # a news outlet named in a sentence is who reports, not who acts ("told Al Jazeera")
+        if m.is_actor and m.entity.kind != "media" and m.entity.id not in seen:
             seen.add(m.entity.id)
             actors.append(m)
     place = next((m.entity for m in mentions if not m.is_actor), None)

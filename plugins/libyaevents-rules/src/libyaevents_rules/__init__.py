@@ -41,11 +41,14 @@ class RulesExtractor:
     def __init__(self, rule_files: Iterable[str | Path] | None = None, settings: Settings | None = None) -> None:
         self._files = None if rule_files is None else tuple(str(p) for p in rule_files)
         self.settings = settings or Settings()
+        self._ruleset: RuleSet | None = None
 
     @property
     def ruleset(self) -> RuleSet:
-        """The compiled rules (loaded once per set of files)."""
-        return load_rules(self._files)
+        """The compiled rules (loaded on first use, then kept by this extractor)."""
+        if self._ruleset is None:
+            self._ruleset = load_rules(self._files)
+        return self._ruleset
 
     def build_events(self, doc: libyaevents.Document) -> list[libyaevents.Event]:
         """Events stated in the document's sentences."""

@@ -10,9 +10,10 @@ All patterns are linear-time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["CountExpr", "find_counts", "number"]
+__all__ = ["CountExpr", "find_counts", "is_first", "is_hint", "number"]
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -107,10 +108,45 @@ def number(words: str) -> int | None:
     return total + current or None
 
 
-def find_counts(norm: str, start: int, end: int) -> list[CountExpr]:
-    """The counts stated in ``norm[start:end]``, in text order."""
+_HINTS = frozenset(_UNITS) | {"hundred", "hundreds", "death"}
+# Words a count can start with: a qualifier, a number, a verb of ``b_verb``, "death".
+_FIRST = _HINTS | frozenset(
+    "at about around approximately some nearly almost more over up as an a roughly killing killed leaving left "
+    "injuring wounding arresting arrested detaining detained capturing captured kidnapping kidnapped abducting "
+    "abducted intercepted rescued".split()
+)
+
+
+def is_hint(low: str) -> bool:
+    """Whether a lower-cased token may belong to a count: a number, a number word, or
+    "death" (of "death toll"); every count holds one."""
+    return low in _HINTS or not low.isalpha() and any(c.isdigit() for c in low)
+
+
+def is_first(low: str) -> bool:
+    """Whether a count may start at a lower-cased token."""
+    return low in _FIRST or low[:1].isdigit()
+
+
+def find_counts(norm: str, start: int, end: int, starts: Iterable[int] | None = None) -> list[CountExpr]:
+    """The counts stated in ``norm[start:end]``, in text order.
+
+    ``starts`` (sorted offsets of the words :func:`is_first` accepts near a word
+    :func:`is_hint` accepts) limits the recogniser to those positions.
+    """
     out: list[CountExpr] = []
-    for m in _COUNT.finditer(norm, start, end):
+    if starts is None:
+        found = _COUNT.finditer(norm, start, end)
+    else:
+        found = []
+        reached = start
+        for pos in starts:
+            if pos >= reached:
+                m = _COUNT.match(norm, pos, end)
+                if m is not None:
+                    found.append(m)
+                    reached = m.end()
+    for m in found:
         if m.group("a_num"):
             kind = next(k for k in _KINDS if m.group("a_" + k))
             value = number(m.group("a_num"))

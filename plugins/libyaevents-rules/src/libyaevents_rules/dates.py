@@ -20,10 +20,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["DateExpr", "find_dates", "resolve"]
+__all__ = ["DateExpr", "find_dates", "is_first", "is_hint", "resolve"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -311,14 +312,73 @@ def _dateparser(expr: str, published: dt.date | None) -> dt.date | None:
     return found.date() if found else None
 
 
+_HINT_WORDS = (
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun yesterday today tonight "
+    "overnight week month year ago night morning evening afternoon same day"
+).split()
+_HINT_BY3: dict[str, tuple[str, ...]] = {}
+for _w in _HINT_WORDS:
+    _HINT_BY3[_w[:3]] = _HINT_BY3.get(_w[:3], ()) + (_w,)
+
+
+def is_hint(low: str) -> bool:
+    """Whether a lower-cased token may belong to a date expression: it holds a digit or
+    starts with a month, a weekday or a date word (every expression holds one)."""
+    if not low.isalpha():
+        return any(c.isdigit() for c in low)
+    hints = _HINT_BY3.get(low[:3])
+    return hints is not None and any(low.startswith(h) for h in hints)
+
+
+# The words a date expression can start with (each alternative of ``_DATE`` begins
+# with one of them, a month, a weekday or a number): the extractor only tries the
+# recogniser at such words near a hint, instead of scanning every position.
+_FIRST_WORDS = frozenset(
+    "in since during until from early late mid by last this past next the earlier later end beginning start "
+    "middle yesterday today tonight overnight on of a an one two three four five six seven eight nine ten "
+    "eleven twelve several few".split()
+)
+_FIRST3 = frozenset(m[:3] for m in _MONTHS) | frozenset(w[:3] for w in _WEEKDAYS)
+
+
+def is_first(low: str) -> bool:
+    """Whether a date expression may start at a lower-cased token."""
+    return low in _FIRST_WORDS or low[:1].isdigit() or low[:3] in _FIRST3
+
+
 def find_dates(
-    norm: str, start: int, end: int, published: dt.date | None, future: bool = False
+    norm: str, start: int, end: int, published: dt.date | None, future: bool = False,
+    starts: Iterable[int] | None = None,
 ) -> list[DateExpr]:
-    """Every date expression in ``norm[start:end]``, resolved, in text order."""
+    """Every date expression in ``norm[start:end]``, resolved, in text order.
+
+    ``starts`` (sorted offsets of the words where an expression may begin: those
+    :func:`is_first` accepts near a token :func:`is_hint` accepts) limits the
+    recogniser to those positions; the extractor finds them in one pass per article.
+    """
     out: list[DateExpr] = []
-    if not _HINT.search(norm, start, end):
-        return out  # no digit and no date word: nothing to read (most sentences)
-    for m in _DATE.finditer(norm, start, end):
+    if starts is None:
+        if not _HINT.search(norm, start, end):
+            return out  # no digit and no date word: nothing to read (most sentences)
+        found = list(_DATE.finditer(norm, start, end))
+        foreign = list(_FOREIGN.finditer(norm, start, end))
+    else:
+        found = []
+        foreign = []
+        reached = foreign_reached = start
+        for pos in starts:
+            if pos < reached:
+                continue
+            m = _DATE.match(norm, pos, end)
+            if m is not None and m.end() > m.start():
+                found.append(m)
+                reached = m.end()
+            if pos >= foreign_reached and norm[pos].isdigit():
+                f = _FOREIGN.match(norm, pos, end)
+                if f is not None:
+                    foreign.append(f)
+                    foreign_reached = f.end()
+    for m in found:
         got = resolve(m, published, future)
         if got is None or got[0] is None:
             continue
@@ -329,7 +389,7 @@ def find_dates(
         while s < e and norm[s].isspace():
             s += 1
         out.append(DateExpr(s, e, first, last, precision, relative))
-    for m in _FOREIGN.finditer(norm, start, end):
+    for m in foreign:
         if m.group(2).lower().rstrip(".") in _MONTHS:
             continue
         d = _dateparser(m.group(), published)

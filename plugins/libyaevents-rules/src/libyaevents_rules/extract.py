@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -34,7 +35,11 @@ from libyaevents import Actor, Contexts, Count, Event, EventDate, Location, Ment
 from libyaevents.ids import event_id
 
 from .counts import CountExpr, find_counts
+from .counts import is_first as _count_first
+from .counts import is_hint as _count_hint
 from .dates import DateExpr, find_dates
+from .dates import is_first as _date_first
+from .dates import is_hint as _date_hint
 from .rules import Match, RuleSet
 from .text import Token, normalise, tokens
 
@@ -73,6 +78,10 @@ _DATELINE = re.compile(r"\s*(?:,[^-:\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[A
 _ASIDE = re.compile(
     r",\s+(?:which|who|whom|whose|backed\s+by|supported\s+by|led\s+by|headed\s+by|based\s+in)\b[^,;.]{0,120},"
 )
+_LEAD_END = re.compile(r"[.!?][\"'”’)]?$")
+_ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$")
+_CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+_ACCORDING_ANY = re.compile(r"according", re.IGNORECASE)
 # Verbs of saying after which the clause is reported speech: not the event's subject.
 _SAY = frozenset("said says say stated told added announced confirmed reported claimed claims noted stressed".split())
 
@@ -99,6 +108,24 @@ class _Sentence:
     dates: list[DateExpr] = field(default_factory=list)
     counts: list[CountExpr] = field(default_factory=list)
     sources: tuple[Actor, ...] = ()
+    ends: list[int] = field(default_factory=list)  # token ends, for bisect
+    date_windows: list[int] = field(default_factory=list)  # where a date may start
+    count_windows: tuple[tuple[int, int], ...] | None = None
+    _asides: list[tuple[int, int]] | None = None
+    _claims: tuple[str, ...] | None = None
+
+    def tok_index(self, offset: int) -> int:
+        """Index of the first token ending after ``offset``."""
+        return bisect_right(self.ends, offset)
+
+    def asides(self, norm: str) -> list[tuple[int, int]]:
+        """Parentheticals of the sentence (", which is based in X,", ", backed by Y,")."""
+        if self._asides is None:
+            self._asides = (
+                [m.span() for m in _ASIDE.finditer(norm, self.span.start, self.span.end)]
+                if "," in self.span.text else []
+            )
+        return self._asides
 
 
 def _paragraph_ids(text: str, sentences: list[Span]) -> list[int]:
@@ -173,18 +200,14 @@ class _Args:
         self.lo, self.hi = _clause(self.toks, match.first_token, match.last_token)
         trig = self.toks[match.first_token].start
         # Parentheticals (", which is based in X,", ", backed by Y,") the trigger is not in.
-        self.asides = [
-            (m.start(), m.end())
-            for m in _ASIDE.finditer(norm, sent.span.start, sent.span.end)
-            if not m.start() <= trig < m.end()
-        ]
-        self.actors = [a for a in actors if not self.aside(a)]
+        self.asides = [(a, b) for a, b in sent.asides(norm) if not a <= trig < b]
+        self.actors = [a for a in actors if not self.aside(a)] if self.asides else actors
 
     def aside(self, m: Mention) -> bool:
         return any(a <= m.span.start < b for a, b in self.asides)
 
     def _prev_words(self, m: Mention, n: int = 2) -> list[str]:
-        k = _tok_index(self.toks, m.span.start)
+        k = self.sent.tok_index(m.span.start)
         words = [t.low for t in self.toks[max(0, k - n - 1) : k] if t.low != "the"]
         return words[-n:]
 
@@ -220,7 +243,7 @@ class _Args:
         if by is not None:
             by_end = toks[by].end
             after = [m for m in right if m.span.start >= by_end]
-            if after and _tok_index(toks, after[0].span.start) - by <= 12:
+            if after and self.sent.tok_index(after[0].span.start) - by <= 12:
                 agent = [after[0]]
                 end = after[0].span.end
                 for m in after[1:]:
@@ -308,13 +331,17 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
     if window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]:
         future = False
     hypo = bool(set(window) & _HYPO) or any(t.low == "if" for t in toks[lo : match.first_token])
-    claimed: list[str] = []
-    text = norm[sent.span.start : sent.span.end].lower()
-    for m in actors:
-        before = norm[max(sent.span.start, m.span.start - 14) : m.span.start].lower()
-        if re.search(r"according\s+to\s+(?:the\s+)?$", before):
-            claimed.append(m.entity.name)
-    if not claimed and re.search(r"\bclaim(?:s|ed|ing)?\b", text):
+    if sent._claims is None:
+        according = []
+        if _ACCORDING_ANY.search(norm, sent.span.start, sent.span.end):
+            for m in actors:
+                before = norm[max(sent.span.start, m.span.start - 14) : m.span.start].lower()
+                if _ACCORDING.search(before):
+                    according.append(m.entity.name)
+        sent._claims = tuple(according)
+    claimed: list[str] = list(sent._claims)
+    if not claimed and _CLAIM.search(norm, sent.span.start, sent.span.end):
+        text = norm[sent.span.start : sent.span.end].lower()
         left = [m for m in actors if m.span.start < toks[match.first_token].start]
         claim_at = text.find("claim")
         claimers = [m for m in actors if abs(m.span.start - sent.span.start - claim_at) < 80]
@@ -335,7 +362,7 @@ def _location(
     clause_end = toks[hi - 1].end if hi > 0 else sent.span.end
 
     def governed(m: Mention) -> bool:
-        k = _tok_index(toks, m.span.start)
+        k = sent.tok_index(m.span.start)
         prev = [t.low for t in toks[max(0, k - 3) : k] if t.low not in ("the", "'", "s")]
         if not prev:
             return False
@@ -379,7 +406,12 @@ def _dateline(doc, norm: str, places: list[Mention]) -> Location | None:
 
 def _focus(doc, norm: str, places: list[Mention]) -> Location | None:
     """The article's first place named after in/at/near...: where its story happens."""
-    lead = [s for s in doc.sentences if len(s.text.split()) >= 8 and re.search(r"[.!?][\"'”’)]?$", s.text)][:3]
+    lead = []
+    for s in doc.sentences:
+        if len(s.text.split()) >= 8 and _LEAD_END.search(s.text):
+            lead.append(s)
+            if len(lead) == 3:
+                break
     for m in places:
         if (getattr(m.entity, "feature_code", None) or "").startswith("PCL"):
             continue
@@ -399,7 +431,7 @@ def _event_date(
 ) -> tuple[EventDate | None, DateExpr | None]:
     dates = sent.dates
     if future and dates:
-        dates = find_dates(norm, sent.span.start, sent.span.end, published, future=True)
+        dates = find_dates(norm, sent.span.start, sent.span.end, published, future=True, starts=sent.date_windows)
     trig = sent.toks[match.first_token].start
     if dates:
         best = min(dates, key=lambda d: (d.precision == "year" and len(dates) > 1, min(abs(d.start - trig), abs(d.end - trig))))
@@ -434,24 +466,95 @@ def _evidence(doc, sent: _Sentence, match: Match, lo: int, hi: int, split: bool)
     return doc.span(start, end)
 
 
+def _starts(
+    toks: list[Token], flags: list[int], first: int, hits: list[int], lo: int, hi: int, before: int, after: int
+) -> list[int]:
+    """Offsets of the tokens flagged ``first`` from ``before`` tokens before each hint
+    token in ``hits`` (indices into ``toks``, all in ``lo..hi-1``) to ``after`` after it."""
+    out: list[int] = []
+    done = lo
+    for k in hits:
+        a = max(done, k - before)
+        b = min(hi, k + after + 1)
+        for i in range(a, b):
+            if flags[i] & first:
+                out.append(toks[i].start)
+        done = max(done, b)
+    return out
+
+
+def _hint_flags(ruleset: RuleSet) -> dict[str, int]:
+    flags = getattr(ruleset, "_hint_flags", None)
+    if flags is None:
+        flags = {}
+        ruleset._hint_flags = flags  # type: ignore[attr-defined]
+    return flags
+
+
+_TRIGGER, _DATE_HINT, _COUNT_HINT, _DATE_FIRST, _COUNT_FIRST = 1, 2, 4, 8, 16
+
+
+def _flags(ruleset: RuleSet, low: str) -> int:
+    return (
+        (_TRIGGER if ruleset.candidates(low) else 0)
+        | (_DATE_HINT if _date_hint(low) else 0)
+        | (_COUNT_HINT if _count_hint(low) else 0)
+        | (_DATE_FIRST if _date_first(low) else 0)
+        | (_COUNT_FIRST if _count_first(low) else 0)
+    )
+
+
+def _inside_actor(places: list[Mention], actors: list[Mention]) -> set[int]:
+    """Indices of the places that stand inside an actor mention's span."""
+    if not actors:
+        return set()
+    spans = sorted((a.span.start, a.span.end) for a in actors)
+    starts = [a for a, _ in spans]
+    reach = []
+    best = -1
+    for _, b in spans:
+        best = max(best, b)
+        reach.append(best)
+    out = set()
+    for i, m in enumerate(places):
+        k = bisect_right(starts, m.span.start)
+        if k and reach[k - 1] >= m.span.end:
+            out.add(i)
+    return out
+
+
 def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> list[Event]:
-    """The events of one document."""
+    """The events of one document.
+
+    The article is read once: one pass over its tokens finds the words that can start
+    a trigger, and those that can belong to a date or a count; sentences with no
+    trigger word are only bookkept (their dates and subject carry over), and the date
+    and count recognisers only run around their hint words.
+    """
     settings = settings or Settings()
     if not doc.sentences:
         return []
     text = doc.text
     norm = normalise(getattr(doc, "search_text", None) or text)
+    all_toks = tokens(norm)
+    all_starts = [t.start for t in all_toks]
+    flags_of = _hint_flags(ruleset)
+    flags = []
+    for t in all_toks:
+        f = flags_of.get(t.low)
+        if f is None:
+            f = flags_of[t.low] = _flags(ruleset, t.low)
+        flags.append(f)
     mentions = sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end))
     actor_m = [m for m in mentions if isinstance(m.entity, Actor)]
     all_places = [m for m in mentions if isinstance(m.entity, Location)]
-    place_m = [
-        m for m in all_places
-        if not any(a.span.start <= m.span.start and m.span.end <= a.span.end for a in actor_m)
-    ]
+    inside = _inside_actor(all_places, actor_m)
+    place_m = [m for i, m in enumerate(all_places) if i not in inside]
+    actor_starts = [m.span.start for m in actor_m]
+    place_starts = [m.span.start for m in place_m]
     # Places that only stand inside an actor's name ("the Tripoli government") or name
     # a state acting as an actor ("Turkey received..."): a last resort for where.
-    inner_m = [m for m in all_places if m not in place_m]
-    state_m = [m for m in actor_m if getattr(m.entity, "kind", "") == "state"]
+    inner_m = [m for i, m in enumerate(all_places) if i in inside]
     dateline = _dateline(doc, norm, place_m)
     focus = dateline or _focus(doc, norm, place_m)
     by_name = {m.entity.name: m.entity for m in all_places}
@@ -481,17 +584,54 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
     prev: _Sentence | None = None
     last_date: DateExpr | None = None
     last_para = -1
+    regex_rules = ruleset.has_regex
     for span, para in zip(doc.sentences, paras):
         if para != last_para:
             last_date = None
             last_para = para
-        sent = _Sentence(span, tokens(norm, span.start, span.end), para)
-        sent.dates = find_dates(norm, span.start, span.end, published)
-        matches = _select(ruleset.match(sent.toks, norm, span.start, span.end), sent.toks)
-        s_actors = [m for m in actor_m if span.start <= m.span.start and m.span.end <= span.end]
-        s_places = [m for m in place_m if span.start <= m.span.start and m.span.end <= span.end]
+        lo_t = bisect_left(all_starts, span.start)
+        hi_t = bisect_left(all_starts, span.end)
+        trig_hits = []
+        date_hits = []
+        count_hits = []
+        for k in range(lo_t, hi_t):
+            f = flags[k]
+            if f:
+                if f & _TRIGGER:
+                    trig_hits.append(k - lo_t)
+                if f & _DATE_HINT:
+                    date_hits.append(k)
+                if f & _COUNT_HINT:
+                    count_hits.append(k)
+        a_lo = bisect_left(actor_starts, span.start)
+        a_hi = bisect_left(actor_starts, span.end)
+        s_actors = [m for m in actor_m[a_lo:a_hi] if m.span.end <= span.end]
+        date_windows = _starts(all_toks, flags, _DATE_FIRST, date_hits, lo_t, hi_t, 6, 0) if date_hits else []
+        if not trig_hits and not regex_rules:
+            # No word here can start a trigger: keep only what later sentences read.
+            sent = _Sentence(span, [], para)
+            if date_windows:
+                sent.dates = find_dates(norm, span.start, span.end, published, starts=date_windows)
+                if sent.dates:
+                    last_date = sent.dates[-1]
+            if s_actors:
+                sent.sources = (s_actors[0].entity,)
+            elif prev is not None and prev.paragraph == para:
+                sent.sources = prev.sources
+            prev = sent
+            continue
+        sent = _Sentence(span, all_toks[lo_t:hi_t], para)
+        sent.ends = [t.end for t in sent.toks]
+        sent.date_windows = date_windows
+        sent.dates = find_dates(norm, span.start, span.end, published, starts=date_windows) if date_windows else []
+        matches = _select(ruleset.match_at(sent.toks, trig_hits, norm, span.start, span.end), sent.toks)
+        p_lo = bisect_left(place_starts, span.start)
+        p_hi = bisect_left(place_starts, span.end)
+        s_places = [m for m in place_m[p_lo:p_hi] if m.span.end <= span.end]
         if matches:
-            sent.counts = find_counts(norm, span.start, span.end)
+            sent.counts = find_counts(
+                norm, span.start, span.end, _starts(all_toks, flags, _COUNT_FIRST, count_hits, lo_t, hi_t, 5, 0)
+            ) if count_hits else []
         for match in matches:
             args = _Args(sent, match, s_actors, norm)
             sources, targets, passive = args.roles()

@@ -275,6 +275,7 @@ class RuleSet:
         self._exact: dict[str, list[_Compiled]] = {}
         self._prefix: dict[str, list[tuple[str, _Compiled]]] = {}
         self._regex: list[tuple[Rule, re.Pattern[str]]] = []
+        self._cands: dict[str, tuple[_Compiled, ...]] = {}
         for rule in self.rules:
             for phrase in rule.phrases:
                 for elements in compile_phrase(phrase, f"{rule.origin}: rule {rule.id!r}"):
@@ -287,19 +288,43 @@ class RuleSet:
             for rx in rule.regexes:
                 self._regex.append((rule, rx))
 
+    @property
+    def has_regex(self) -> bool:
+        """Whether some rule gives ``regex`` patterns (matched on the text, not on tokens)."""
+        return bool(self._regex)
+
+    def candidates(self, low: str) -> tuple[_Compiled, ...]:
+        """The compiled phrases that may start at a token whose lower-cased text is ``low``
+        (memoised: an article's words are looked up in a dict, once per distinct word)."""
+        got = self._cands.get(low)
+        if got is None:
+            got = tuple(self._exact.get(low, ())) + tuple(
+                c for p, c in self._prefix.get(low[:3], ()) if low.startswith(p)
+            )
+            if len(self._cands) < 200_000:
+                self._cands[low] = got
+        return got
+
     def match(self, toks: list[Token], norm: str, start: int, end: int) -> list[Match]:
         """Every match in the tokens of one sentence (``norm[start:end]``), overlaps included."""
+        return self.match_at(toks, range(len(toks)), norm, start, end)
+
+    def match_at(self, toks: list[Token], starts: Iterable[int], norm: str, start: int, end: int) -> list[Match]:
+        """The matches starting at the token indices ``starts`` of one sentence's tokens
+        (indices where :meth:`candidates` is not empty; others cannot start a match), and
+        the regex rules' matches in ``norm[start:end]``."""
         out: list[Match] = []
         n = len(toks)
-        for i, tok in enumerate(toks):
-            cands = list(self._exact.get(tok.low, ()))
-            for p, compiled in self._prefix.get(tok.low[:3], ()):
-                if tok.low.startswith(p):
-                    cands.append(compiled)
+        cache = self._cands
+        for i in starts:
+            low = toks[i].low
+            cands = cache.get(low)
+            if cands is None:
+                cands = self.candidates(low)
             for compiled in cands:
                 j = _match_at(compiled.elements, toks, i, n)
                 if j is not None:
-                    out.append(Match(compiled.rule, tok.start, toks[j - 1].end, i, j - 1))
+                    out.append(Match(compiled.rule, toks[i].start, toks[j - 1].end, i, j - 1))
         for rule, rx in self._regex:
             for m in rx.finditer(norm, start, end):
                 first = next((k for k, t in enumerate(toks) if t.end > m.start()), 0)
@@ -312,22 +337,29 @@ def _match_at(elements: tuple[Element, ...], toks: list[Token], i: int, n: int) 
     """Index one past the match of ``elements`` at token ``i``, or ``None`` (gaps lazy)."""
     pos = i
     k = 0
-    while k < len(elements):
+    count = len(elements)
+    while k < count:
         el = elements[k]
         if el.gap:
             nxt = elements[k + 1]
             for skip in range(MAX_GAP + 1):
                 q = pos + skip
-                if q >= n or toks[q].low in ".;!?":
+                if q >= n:
                     return None
-                if nxt.accepts(toks[q].low):
+                low = toks[q].low
+                if low in ".;!?":
+                    return None
+                if low in nxt.words or (nxt.prefixes and nxt.accepts(low)):
                     pos = q + 1
                     break
             else:
                 return None
             k += 2
             continue
-        if pos >= n or not el.accepts(toks[pos].low):
+        if pos >= n:
+            return None
+        low = toks[pos].low
+        if not (low in el.words or (el.prefixes and el.accepts(low))):
             return None
         pos += 1
         k += 1

@@ -62,4 +62,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*|\S")
 def tokens(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``norm[start:end]`` (the normalised text), lower-cased."""
     end = len(norm) if end is None else end
-    return [Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(norm, start, end)]
+    low = norm.lower()
+    new = tuple.__new__
+    if len(low) == len(norm):  # lower-casing kept every offset (it nearly always does)
+        return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(low, start, end)]
+    return [new(Token, (m.group().lower(), m.start(), m.end())) for m in _TOKEN.finditer(norm, start, end)]

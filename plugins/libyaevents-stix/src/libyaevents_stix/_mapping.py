@@ -20,10 +20,12 @@ from stix2.v21 import (
     ExtensionDefinition,
     Identity,
     Incident,
-    Location as StixLocation,
     Relationship,
     Report,
     ThreatActor,
+)
+from stix2.v21 import (
+    Location as StixLocation,
 )
 
 from libyaevents import Actor, ArticleResult, Event, Location
@@ -251,7 +253,9 @@ def incident_name(event: Event) -> str:
         parts.append(event.location.name)
     if event.date is not None:
         d = event.date
-        parts.append(d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}/{d.end.isoformat()}")
+        parts.append(
+            d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}/{d.end.isoformat()}"
+        )
     return f"{head}: {', '.join(parts)}"
 
 
@@ -312,7 +316,12 @@ def incident_object(event: Event, article_id: str, created: dt.datetime) -> Inci
 
 
 def _relationship(
-    source_ref: str, relationship_type: str, target_ref: str, created: dt.datetime, confidence: int, description: str
+    source_ref: str,
+    relationship_type: str,
+    target_ref: str,
+    created: dt.datetime,
+    confidence: int,
+    description: str,
 ) -> Relationship:
     return Relationship(
         id=stix_id("relationship", source_ref, relationship_type, target_ref),
@@ -336,13 +345,17 @@ def event_relationships(event: Event, incident_id: str, created: dt.datetime) ->
     * location: ``located-at``.
     """
     confidence = round(event.confidence * 100)
-    for actor in dict((a.id, a) for a in event.source).values():
+    for actor in {a.id: a for a in event.source}.values():
         ref = actor_object_id(actor)
         if actor.kind == "armed_group":
-            yield _relationship(incident_id, "attributed-to", ref, created, confidence, "source: acts in the event")
+            yield _relationship(
+                incident_id, "attributed-to", ref, created, confidence, "source: acts in the event"
+            )
         else:
-            yield _relationship(incident_id, "related-to", ref, created, confidence, "source: acts in the event")
-    for actor in dict((a.id, a) for a in event.target).values():
+            yield _relationship(
+                incident_id, "related-to", ref, created, confidence, "source: acts in the event"
+            )
+    for actor in {a.id: a for a in event.target}.values():
         ref = actor_object_id(actor)
         kind = "related-to" if actor.kind == "armed_group" else "targets"
         yield _relationship(incident_id, kind, ref, created, confidence, "target: acted upon in the event")
