@@ -215,7 +215,7 @@ def schema() -> dict:
 
 
 def _validator(schema: dict, ref: str | None = None):  # type: ignore[no-untyped-def]
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
     if ref is not None:
         schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": ref}
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -25,11 +25,31 @@ from typing import Any
 
 import pytest
 
-from ._models import Article, ArticleResult
+from ._models import (
+    Actor,
+    Article,
+    ArticleResult,
+    Contexts,
+    Count,
+    Event,
+    EventDate,
+    Location,
+    Problem,
+    Role,
+    Span,
+)
+from .ids import event_id
 from ._pipeline import Pipeline
 from .plugins import get_plugin_manager
 
-__all__ = ["libyaevents_pipeline", "make_article", "make_article_fixture", "registered", "run_pipeline"]
+__all__ = [
+    "libyaevents_pipeline",
+    "make_article",
+    "make_article_fixture",
+    "registered",
+    "run_pipeline",
+    "sample_results",
+]
 
 
 def make_article(
@@ -77,6 +97,135 @@ def run_pipeline(text: str, *plugins: Any, published: str | None = "2024-01-15",
     """Run ``text`` through a pipeline (installed plugins plus ``plugins``) and return the result."""
     with registered(*plugins, entrypoints=entrypoints) as pipeline:
         return pipeline.extract(make_article(text, published=published))
+
+
+# -- hand-built results for exporter tests ----------------------------------------
+
+BENGHAZI_TEXT = (
+    "Shelling by the Libyan National Army hit a market in Benghazi on Thursday, killing three "
+    "civilians and wounding five, medics said. The Government of National Unity accused the LNA "
+    "of war crimes."
+)
+ROME_TEXT = "Prime Minister Abdul Hamid Dbeibah visited Rome last week and met Italian officials."
+
+LNA = Actor(id="lna", name="Libyan National Army", kind="armed_group", aliases=("LNA",), country="LBY")
+GNU = Actor(id="gnu", name="Government of National Unity", kind="government", country="LBY")
+CIVILIANS = Actor(id="civilians-libya", name="Civilians (Libya)", kind="group", country="LBY")
+DBEIBAH = Actor(
+    id="dbeibah",
+    name="Abdul Hamid Dbeibah",
+    kind="person",
+    country="LBY",
+    roles=(Role("Prime Minister", organization="gnu", start=dt.date(2021, 3, 15)),),
+)
+ITALY = Actor(id="italy", name="Italy", kind="state", country="ITA")
+
+BENGHAZI = Location(
+    id="gn:88319",
+    name="Benghazi",
+    lat=32.11486,
+    lon=20.06859,
+    country="LBY",
+    admin1="LY-BA",
+    feature_class="P",
+    feature_code="PPLA",
+    geonames_id=88319,
+    radius_km=15.0,
+)
+ROME = Location(
+    id="gn:3169070",
+    name="Rome",
+    lat=41.89193,
+    lon=12.51133,
+    country="ITA",
+    admin1="IT-62",
+    feature_class="P",
+    feature_code="PPLC",
+    geonames_id=3169070,
+    radius_km=20.0,
+)
+
+
+def _span(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span.of(text, start, start + len(words))
+
+
+def _benghazi_result() -> ArticleResult:
+    text = BENGHAZI_TEXT
+    article = Article(
+        id="benghazi-shelling",
+        text=text,
+        title="Three civilians killed in Benghazi shelling",
+        url="https://www.libyaobserver.ly/news/benghazi-shelling",
+        published=dt.date(2024, 5, 10),
+        publisher="Libya Observer",
+    )
+    first = _span(text, text.split(". ")[0] + ".")
+    second = _span(text, "The Government of National Unity accused the LNA of war crimes.")
+    assault = Event(
+        id=event_id(article.id, "ASSAULT", [first]),
+        type="ASSAULT",
+        mode="heavy-weapons",
+        evidence=(first,),
+        source=(LNA,),
+        target=(CIVILIANS,),
+        location=BENGHAZI,
+        date=EventDate(dt.date(2024, 5, 9), dt.date(2024, 5, 9), "day", span=_span(text, "Thursday")),
+        fatalities=3,
+        injured=5,
+        counts=(Count("fatalities", 3, _span(text, "three")), Count("injured", 5, _span(text, "five"))),
+        contexts=Contexts(claimed_by=("medics",), themes=("military",)),
+        confidence=0.8,
+        extractor="hand",
+        trigger=_span(text, "Shelling"),
+    )
+    accuse = Event(
+        id=event_id(article.id, "ACCUSE", [second]),
+        type="ACCUSE",
+        mode="allege",
+        evidence=(second,),
+        source=(GNU,),
+        target=(LNA,),
+        confidence=0.6,
+        extractor="hand",
+    )
+    return ArticleResult(
+        article=article,
+        actors=(LNA, GNU, CIVILIANS),
+        locations=(BENGHAZI,),
+        events=(assault, accuse),
+    )
+
+
+def _rome_result() -> ArticleResult:
+    text = ROME_TEXT
+    article = Article(id="dbeibah-rome", text=text)
+    evidence = _span(text, text)
+    consult = Event(
+        id=event_id(article.id, "CONSULT", [evidence]),
+        type="CONSULT",
+        mode="visit",
+        evidence=(evidence,),
+        source=(DBEIBAH,),
+        target=(ITALY,),
+        location=ROME,
+        date=EventDate(dt.date(2024, 5, 6), dt.date(2024, 5, 12), "week", span=_span(text, "last week")),
+        confidence=0.7,
+        extractor="hand",
+    )
+    return ArticleResult(article=article, actors=(DBEIBAH, ITALY), locations=(ROME,), events=(consult,))
+
+
+def sample_results() -> list[ArticleResult | Problem]:
+    """Hand-built results for testing an exporter without any extractor installed.
+
+    Two articles and a Problem between them: an ASSAULT in Benghazi (fatalities,
+    injured, a claim, a dated day) with an unlocated ACCUSE event in the same article,
+    and an undated article without URL holding a CONSULT visit to Rome dated to a week.
+    """
+    problem = Problem(level="error", message="could not read", origin="bad.jsonl:3")
+    return [_benghazi_result(), problem, _rome_result()]
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ Steps, per article:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import defaultdict
@@ -51,6 +50,9 @@ HOME = "LBY"
 
 # Alias classes
 ACRONYM, SINGLE, MULTI = 0, 1, 2
+
+#: Folded names whose fuzzy answer is remembered across articles (an LRU: memory stays flat).
+FUZZY_CACHE = 100_000
 
 #: How a mention was found (Mention.how), with the score each gets.
 SCORES = {"new": 0.6, "exact": 1.0, "demonym": 0.9, "metonym": 0.85, "patronymic": 0.95, "surname": 0.9, "fuzzy": 0.0}
@@ -118,7 +120,14 @@ _ORG_GENERIC = frozenset(
     Islamic Arab African European International United Libyan Foreign Human Rights Emergency Political
     Electoral Constitutional Drafting Steering Sovereign""".split()
 )
-_GOV_WORD = re.compile(r"(?i)government|authorities|administration|cabinet|executive")
+_GOV_WORDS = ("government", "authorities", "administration", "cabinet", "executive")
+
+
+def _find_all(text: str, word: str) -> Iterable[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ORG_HEADS, key=len, reverse=True)) + r")\b")
 _PLACE_HEADS = frozenset(
     """Street Road Square Hospital University Airport Port Field Mountains Mountain Valley Sea Gulf Desert River
@@ -168,6 +177,33 @@ _PART = r"(?:von|van|der|den|de|di|du|da|del|della|la|le|bin|ben|ibn|bint|abu|al
 _RUN = re.compile(rf"(?<![\w-])(?:{_PART}\s+){{0,2}}{_CAP}(?:[ ](?:{_PART}[ ]){{0,2}}{_CAP})*")
 _TOKEN = re.compile(r"\S+")
 _ORG_RUN = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:(?:of|and|for|on|the)[ ]){{0,2}}{_CAP})*")
+
+
+# Where an organisation noun may stand: the noun with a capital, not inside a word
+# (checked in _org_runs). Led by the nouns themselves, so the scan skips ahead fast.
+_HEAD_SCAN = re.compile("(?:" + "|".join(sorted(_ORG_HEADS, key=len, reverse=True)) + r")\b")
+# Characters that cannot stand inside a capitalised run (_RUN, _ORG_RUN)
+_NOT_IN_RUN = re.compile(r"[^\w'’ -]")
+
+
+def _org_runs(text: str) -> Iterable[re.Match[str]]:
+    """The matches of ``_ORG_RUN.finditer(text)`` that may hold an organisation noun.
+
+    A run holds only word characters, apostrophes, hyphens and spaces, so the runs of
+    the stretch of text around a noun, between two other characters, are the runs a
+    scan of the whole text finds there; stretches without a noun are not scanned.
+    """
+    done = 0
+    for head in _HEAD_SCAN.finditer(text):
+        h = head.start()
+        if h < done or (h and (text[h - 1].isalnum() or text[h - 1] == "_")):
+            continue
+        lo = max(text.rfind(".", done, h), text.rfind(",", done, h), text.rfind("\n", done, h)) + 1
+        lo = max(lo, done)
+        stop = _NOT_IN_RUN.search(text, head.end())
+        hi = stop.start() if stop is not None else len(text)
+        yield from _ORG_RUN.finditer(text, lo, hi)
+        done = hi
 
 
 class Hit:
@@ -392,6 +428,11 @@ class Gazetteer:
             )
         else:
             self._metonym_re = None
+        # how far before a government word a "KEY[-based] government" match may start;
+        # None (scan every text whole) if a key holds a government word itself
+        self._metonym_reach: int | None = max(map(len, keys), default=0) + len("-based")
+        if any(word in k.lower() for k in keys for word in _GOV_WORDS):
+            self._metonym_reach = None
         # metonym keys that are place names, folded for lookup from a place hit
         self._metonym_places = {fold(k): k for k in self.metonyms if k[:1].isupper()}
 
@@ -417,6 +458,7 @@ class Gazetteer:
                 strings.append(folded)
                 entries.append(entry)
         self._fuzzy = buckets
+        self._fuzzy_best = lru_cache(maxsize=FUZZY_CACHE)(self._fuzzy_best_uncached)
 
     def _build_homonyms(self) -> None:
         # Country names and demonyms (lower-cased) -> country code, to read "Tripoli, Lebanon".
@@ -440,6 +482,8 @@ class Gazetteer:
             key = self._metonym_places.get(fold(p.name))
             if p.is_capital or key is not None:
                 self._seats[p.id] = (p.is_capital, key)
+        self._context_places = self._homonym_ids | frozenset(self._seats) | frozenset(
+            p.id for p in self.data.places.values() if p.is_country)
 
     # -- the pass over one document -------------------------------------------
 
@@ -452,18 +496,24 @@ class Gazetteer:
         low = lower_keep_offsets(text)
         hits = self._exact(text, low)
         day = doc.published or _estimate_day(text) or _day_from_roles(hits)
-        hits.extend(self._metonym_hits(text, day))
+        hits.extend(self._metonym_hits(text, low, day))
         if self.new_names:
             hits.extend(self._new_orgs(text, hits))
         chosen = _choose(hits, len(text))
-        furniture = sorted((s.start, s.end) for s in doc.furniture)
+        furniture = _furniture_mask(doc, len(text))
         covered = bytearray(len(text) + 1)
         out: list[Hit] = []
+        special = self._context_places
+        contextualise = self._contextualise
         for hit in chosen:
             if hit.demonym and not hit.actors:
                 continue
             covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-            self._contextualise(hit, text, day, out)
+            places = hit.places
+            if not hit.actors and len(places) == 1 and places[0].id not in special and hit.how == "exact":
+                out.append(hit)  # a place that no context rule reads: as found
+            else:
+                contextualise(hit, text, day, out)
         if self.fuzzy or self.surnames:
             out.extend(self._name_pass(text, covered, furniture, out, day))
         out.sort(key=lambda h: (h.start, h.end))
@@ -498,17 +548,48 @@ class Gazetteer:
                                demonym=True))
         return hits
 
-    def _metonym_hits(self, text: str, day: dt.date | None) -> list[Hit]:
-        if self._metonym_re is None or _GOV_WORD.search(text) is None:
+    def _metonym_hits(self, text: str, low: str, day: dt.date | None) -> list[Hit]:
+        """"The Tripoli government", "the government in Tripoli": ``_metonym_re`` matches.
+
+        Every match holds a government word, so the regex runs only around those words
+        (found with ``str.find``), and yields what ``finditer`` over the whole text would.
+        """
+        if self._metonym_re is None:
             return []
+        found = sorted((i, i + len(word)) for word in _GOV_WORDS for i in _find_all(low, word))
+        if not found:
+            return []
+        if self._metonym_reach is None:  # a key holds a government word: scan it all
+            matches: Iterable[re.Match[str]] = self._metonym_re.finditer(text)
+        else:
+            matches = self._metonym_windows(text, low, found)
         hits = []
-        for m in self._metonym_re.finditer(text):
+        for m in matches:
             key = m["k1"] or m["k2"]
             actor = self._metonym_actor(key, day)
             if actor is None:
                 continue
-            hits.append(Hit(m.start(), m.end(), [actor], [], how="metonym", score=SCORES["metonym"]))
+            hits.append(Hit(m.start(), m.end(), [actor], (), how="metonym", score=SCORES["metonym"]))
         return hits
+
+    def _metonym_windows(self, text: str, low: str, found: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
+        last = 0
+        reach = self._metonym_reach
+        regex = self._metonym_re
+        for g, word_end in found:
+            if g < last:
+                continue
+            # "KEY[-based] GOVERNMENT" ends with this word: it starts at most ``reach``
+            # before the spaces ahead of the word
+            j = g
+            while j > last and text[j - 1].isspace():
+                j -= 1
+            m = regex.search(text, max(last, j - reach), word_end + 1)
+            if m is None and low.startswith("government", g):
+                m = regex.match(text, g)  # "government in KEY" starts here
+            if m is not None:
+                yield m
+                last = m.end()
 
     def _metonym_actor(self, key: str, day: dt.date | None) -> ActorEntry | None:
         rules = self.metonyms.get(key) or self.metonyms.get(key.lower()) or ()
@@ -713,17 +794,26 @@ class Gazetteer:
 
     # -- fuzzy and surname pass -----------------------------------------------
 
-    def _name_pass(self, text: str, covered: bytearray, furniture: list[tuple[int, int]],
+    def _name_pass(self, text: str, covered: bytearray, furniture: bytearray | None,
                    found: list[Hit], day: dt.date | None) -> list[Hit]:
         table = self._article_surnames(text, found)
         out: list[Hit] = []
         for run in _RUN.finditer(text):
-            if covered[run.start()] and covered[run.end() - 1]:
+            rs, re_ = run.span()
+            if covered[rs] and covered[re_ - 1]:
                 continue
-            if _in_spans(run.start(), run.end(), furniture):
+            if furniture is not None and furniture.find(1, rs, re_) >= 0:
                 continue
-            tokens = [(t.start() + run.start(), t.end() + run.start())
-                      for t in _TOKEN.finditer(run.group())]
+            words = run.group()
+            if words.isprintable():  # single spaces only: split, no regex
+                tokens = []
+                pos = rs
+                for w in words.split(" "):
+                    if w:
+                        tokens.append((pos, pos + len(w)))
+                    pos += len(w) + 1
+            else:
+                tokens = [(t.start() + rs, t.end() + rs) for t in _TOKEN.finditer(words)]
             for seg in _segments(text, tokens, covered):
                 found_here = self._match_segment(text, seg, covered, table, day)
                 for hit in found_here:
@@ -749,8 +839,10 @@ class Gazetteer:
 
     def _new_person(self, text: str, seg: list[tuple[int, int]], covered: bytearray) -> Hit | None:
         """A run of 2-4 capitalised words that the text shows to be a person."""
+        if not 2 <= len(seg) <= 4:
+            return None
         toks = [(s, e) for s, e in seg if not covered[s]]
-        if not 2 <= len(toks) <= 4 or len(toks) != len(seg):
+        if len(toks) != len(seg):
             return None
         start, end = toks[0][0], toks[-1][1]
         words = [text[s:e] for s, e in toks]
@@ -780,10 +872,10 @@ class Gazetteer:
         """Capitalised names with an organisation noun ("the Zawiya Martyrs Brigade",
         "Shoura Council of Benghazi Revolutionaries", "Infantry Brigade 33")."""
         out: list[Hit] = []
-        if _HEAD_WORD.search(text) is None:
-            return out
-        actor_hits = [h for h in hits if h.actors and not h.demonym]
-        for run in _ORG_RUN.finditer(text):
+        actor_hits: list[Hit] | None = None
+        for run in _org_runs(text):
+            if actor_hits is None:
+                actor_hits = [h for h in hits if h.actors and not h.demonym]
             if _HEAD_WORD.search(run[0]) is None:
                 continue
             words = [(m.start() + run.start(), m.end() + run.start(), m[0]) for m in _TOKEN.finditer(run[0])]
@@ -853,8 +945,17 @@ class Gazetteer:
 
     def _match_segment(self, text: str, seg: list[tuple[int, int]], covered: bytearray,
                        table: dict, day: dt.date | None) -> list[Hit]:
-        out: list[Hit] = []
         n = len(seg)
+        if n == 1:  # one word: only a bare surname can match
+            start, end = seg[0]
+            if text[start:end] in PARTICLES:
+                return []
+            hit = self._lookup(text, start, end, 1, table, day)
+            if hit is None:
+                return []
+            covered[start:end] = b"\x01" * (end - start)
+            return [hit]
+        out: list[Hit] = []
         used = [False] * n
         for size in range(min(n, 5), 0, -1):
             for i in range(0, n - size + 1):
@@ -875,19 +976,36 @@ class Gazetteer:
 
     def _lookup(self, text: str, start: int, end: int, size: int, table: dict,
                 day: dt.date | None, *, preceded: bool = False) -> Hit | None:
-        surface = text[start:end]
-        folded = fold(surface)
+        folded = fold(text[start:end])
         if not folded:
             return None
         # A surname standing alone.
-        if size <= 3 and folded in table or (size <= 3 and folded in self.surnames):
+        if size <= 3 and (folded in table or folded in self.surnames):
             person = _nearest(table.get(folded, ()), start)
             if person is None and size == 1 and len(folded) >= 5 and folded not in self.first_names:
                 person = _prominent(self.surnames.get(folded, ()), day)
             if person is not None:
-                return Hit(start, end, [person], [], how="surname", score=SCORES["surname"])
+                return Hit(start, end, [person], (), how="surname", score=SCORES["surname"])
         if not self.fuzzy or size < 2:
             return None
+        best = self._fuzzy_best(folded)
+        if best is None:
+            return None
+        toks, alias, score, entry = best
+        if preceded and entry.__class__ is ActorEntry and entry.kind == "person" and \
+                not fold(entry.name).endswith(toks[0]) and \
+                all(fold(n) != alias for n in (entry.name, *entry.aliases)):
+            return None  # "Karl von der Leiden": a surname after another given name is someone else
+        if entry.__class__ is ActorEntry:
+            return Hit(start, end, [entry], (), how="fuzzy", score=score / 100.0)
+        return Hit(start, end, (), [entry], how="fuzzy", score=score / 100.0)
+
+    def _fuzzy_best_uncached(self, folded: str) -> tuple[list[str], str, float, Any] | None:
+        """The alias a folded name is a garbled form of, by ``fuzz.ratio`` and token checks.
+
+        Depends on ``folded`` alone, so :meth:`find` keeps the answers (``_fuzzy_best``,
+        a bounded LRU cache shared by all articles).
+        """
         toks = folded.split()
         if len(toks) < 2:
             return None
@@ -904,14 +1022,7 @@ class Gazetteer:
             return None  # "French Republican" is another word, not a garbled "French Republic"
         if not _tokens_agree(toks, alias.split()):
             return None
-        entry = entries[index]
-        if preceded and isinstance(entry, ActorEntry) and entry.kind == "person" and \
-                not fold(entry.name).endswith(" ".join(toks[:1])) and \
-                all(fold(n) != alias for n in (entry.name, *entry.aliases)):
-            return None  # "Karl von der Leiden": a surname after another given name is someone else
-        hit = Hit(start, end, [entry], [], how="fuzzy", score=score / 100.0) if isinstance(entry, ActorEntry) \
-            else Hit(start, end, [], [entry], how="fuzzy", score=score / 100.0)
-        return hit
+        return toks, alias, score, entries[index]
 
     # -- surnames --------------------------------------------------------------
 
@@ -933,25 +1044,27 @@ class Gazetteer:
 
     # -- output ----------------------------------------------------------------
 
-    def _mentions(self, text: str, hits: list[Hit], furniture: list[tuple[int, int]],
+    def _mentions(self, text: str, hits: list[Hit], furniture: bytearray | None,
                   extractor: str) -> tuple[list[Mention], list[Mention]]:
         """Mentions, and apart from them the generic groups named in lower case ("migrants")."""
         out: list[Mention] = []
         groups: list[Mention] = []
         seen: set[tuple[int, int, str]] = set()
+        build = _mention
         for hit in hits:
-            if _in_spans(hit.start, hit.end, furniture):
+            start, end = hit.start, hit.end
+            if furniture is not None and furniture.find(1, start, end) >= 0:
                 continue
             entry = hit.actors[0] if hit.actors else hit.places[0] if hit.places else None
             if entry is None:
                 continue
-            key = (hit.start, hit.end, entry.id)
+            key = (start, end, entry.id)
             if key in seen:
                 continue
             seen.add(key)
-            surface = text[hit.start:hit.end]
-            mention = _mention(Span, hit.start, hit.end, surface, entry.entity, hit.score, hit.how, extractor)
-            if isinstance(entry, ActorEntry) and entry.kind == "group" and _common_noun(entry, surface):
+            surface = text[start:end]
+            mention = build(Span, start, end, surface, entry.entity, hit.score, hit.how, extractor)
+            if entry.__class__ is ActorEntry and entry.kind == "group" and _common_noun(entry, surface):
                 groups.append(mention)
             else:
                 out.append(mention)
@@ -1096,14 +1209,18 @@ def _segments(text: str, tokens: list[tuple[int, int]], covered: bytearray) -> l
     return segs
 
 
-def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    if not spans:
-        return False
-    i = bisect.bisect_right(spans, (end, end))
-    for s, e in spans[max(0, i - 8):i]:
-        if s < end and e > start:
-            return True
-    return False
+def _furniture_mask(doc: Document, n: int) -> bytearray | None:
+    """1 for every character of page furniture, or None if the page has none: a stretch
+    ``start:end`` is furniture when ``mask.find(1, start, end) >= 0`` (it overlaps some, as
+    :meth:`libyaevents.Document.is_furniture` says)."""
+    if not doc.furniture:
+        return None
+    mask = bytearray(n + 1)
+    for span in doc.furniture:
+        start, end = max(0, span.start), min(span.end, n)
+        if end > start:
+            mask[start:end] = b"\x01" * (end - start)
+    return mask
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
