@@ -48,6 +48,9 @@ __all__ = [
     "make_article_fixture",
     "registered",
     "run_pipeline",
+    "convert_results",
+    "extract_both_ways",
+    "libyaevents_sample_results",
     "sample_results",
 ]
 
@@ -226,6 +229,51 @@ def sample_results() -> list[ArticleResult | Problem]:
     """
     problem = Problem(level="error", message="could not read", origin="bad.jsonl:3")
     return [_benghazi_result(), problem, _rome_result()]
+
+
+def extract_both_ways(
+    paths: list[str], format: str, workdir: Any, *, disable: tuple[str, ...] = ("ml",)  # noqa: A002
+) -> tuple[bytes, bytes]:
+    """Export ``paths`` with ``extract --format FORMAT``, and again through a saved JSON
+    export and ``convert``; return both outputs, which an exporter must make identical.
+
+    Args:
+        paths: Inputs for ``libyaevents extract``.
+        format: The exporter's name.
+        workdir: A directory for the files (a ``tmp_path``).
+        disable: Names to disable in both extractions (the slow ml plugin by default).
+    """
+    from pathlib import Path
+
+    from .cli import main
+
+    work = Path(workdir)
+    off = [arg for name in disable for arg in ("--disable", name)]
+    direct, saved, converted = work / "direct.out", work / "saved.json", work / "converted.out"
+    assert main(["extract", *map(str, paths), "--format", format, "-q", *off, "-o", str(direct)]) in (0, 1)
+    assert main(["extract", *map(str, paths), "--format", "json", "-q", *off, "-o", str(saved)]) in (0, 1)
+    assert main(["convert", str(saved), "--format", format, "-o", str(converted)]) == 0
+    return direct.read_bytes(), converted.read_bytes()
+
+
+def convert_results(results: list[ArticleResult | Problem], format: str, workdir: Any) -> str:  # noqa: A002
+    """Save ``results`` as a JSON export, ``convert`` it to ``format`` and return the output."""
+    from pathlib import Path
+
+    from .builtins.json_export import JsonExporter
+    from .cli import main
+
+    saved, out = Path(workdir) / "saved.json", Path(workdir) / "converted.out"
+    with open(saved, "w", encoding="utf-8") as stream:
+        JsonExporter().write(results, stream)
+    assert main(["convert", str(saved), "--format", format, "-o", str(out)]) == 0
+    return out.read_bytes().decode("utf-8")  # as written: no newline translation
+
+
+@pytest.fixture
+def libyaevents_sample_results() -> list[ArticleResult | Problem]:
+    """:func:`sample_results` as a fixture."""
+    return sample_results()
 
 
 @pytest.fixture

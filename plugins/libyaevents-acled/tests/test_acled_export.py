@@ -13,6 +13,7 @@ from libyaevents_acled import COLUMNS, AcledCsvExporter
 from libyaevents import Pipeline
 from libyaevents.builtins.json_export import JsonExporter
 from libyaevents.cli import main
+from libyaevents.testing import convert_results, extract_both_ways
 from libyaevents.taxonomy import ACLED_DISORDER
 
 #: ACLED's columns as the issue and ACLED's 2023 column guide list them.
@@ -59,15 +60,15 @@ def test_registered_through_the_entry_point():
     assert list(COLUMNS) == ACLED_COLUMNS
 
 
-def test_one_row_per_event(hand_results):
+def test_one_row_per_event(libyaevents_sample_results):
     """Three events give three rows, the Problem none; the header is ACLED's."""
-    rows = read_rows(export(hand_results))
+    rows = read_rows(export(libyaevents_sample_results))
     assert [r["tags"].split("; ")[1] for r in rows] == ["plover=ASSAULT", "plover=ACCUSE", "plover=CONSULT"]
 
 
-def test_benghazi_shelling_row(hand_results):
+def test_benghazi_shelling_row(libyaevents_sample_results):
     """The ASSAULT in Benghazi is coded as ACLED would code shelling of civilians."""
-    row = read_rows(export(hand_results))[0]
+    row = read_rows(export(libyaevents_sample_results))[0]
     assert row["event_id_cnty"].startswith("LBY")
     assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-05-09", "2024", "1")
     assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == (
@@ -102,9 +103,9 @@ def test_benghazi_shelling_row(hand_results):
     assert row["timestamp"] == str(int(dt.datetime(2024, 5, 10, tzinfo=dt.timezone.utc).timestamp()))
 
 
-def test_unlocated_and_foreign_events(hand_results):
+def test_unlocated_and_foreign_events(libyaevents_sample_results):
     """An event without a place keeps blank coordinates; one in Rome is Italy's, with a week's precision."""
-    _, accuse, consult = read_rows(export(hand_results))
+    _, accuse, consult = read_rows(export(libyaevents_sample_results))
     assert accuse["country"] == "Libya" and accuse["location"] == accuse["latitude"] == ""
     assert accuse["fatalities"] == "0" and "fatalities=no report" in accuse["tags"]
     assert (accuse["inter1"], accuse["inter2"], accuse["interaction"]) == ("1", "3", "13")
@@ -115,15 +116,15 @@ def test_unlocated_and_foreign_events(hand_results):
     assert consult["source"] == "" and consult["timestamp"] != ""
 
 
-def test_identical_across_runs(hand_results):
+def test_identical_across_runs(libyaevents_sample_results):
     """The same input gives the same bytes, ids and timestamps included."""
-    assert export(hand_results) == export(hand_results)
+    assert export(libyaevents_sample_results) == export(libyaevents_sample_results)
 
 
-def test_pandas_reads_it(hand_results):
+def test_pandas_reads_it(libyaevents_sample_results):
     """pandas reads the file with ACLED's columns and numeric codes."""
     pandas = pytest.importorskip("pandas")
-    frame = pandas.read_csv(io.StringIO(export(hand_results)))
+    frame = pandas.read_csv(io.StringIO(export(libyaevents_sample_results)))
     assert list(frame.columns) == ACLED_COLUMNS
     assert frame["fatalities"].tolist() == [3, 0, 0]
     assert frame["iso"].tolist() == [434, 434, 380]
@@ -145,19 +146,11 @@ def test_seeds_export_reads_back(seed_results):
 
 def test_convert_gives_what_extract_gives(seeds_dir, tmp_path):
     """``convert`` of a saved JSON export writes the same bytes as ``extract --format acled-csv``."""
-    direct, saved, converted = tmp_path / "direct.csv", tmp_path / "saved.json", tmp_path / "conv.csv"
-    assert main(["extract", str(seeds_dir), "--format", "acled-csv", "-q", "--disable", "ml", "-o", str(direct)]) in (0, 1)
-    assert main(["extract", str(seeds_dir), "--format", "json", "-q", "--disable", "ml", "-o", str(saved)]) in (0, 1)
-    assert main(["convert", str(saved), "--format", "acled-csv", "-o", str(converted)]) == 0
-    assert converted.read_bytes() == direct.read_bytes()
-    read_rows(direct.read_bytes().decode("utf-8"))
+    direct, converted = extract_both_ways([seeds_dir], "acled-csv", tmp_path)
+    assert converted == direct
+    read_rows(direct.decode("utf-8"))
 
 
-def test_convert_round_trips_the_hand_built_results(hand_results, tmp_path: Path):
+def test_convert_round_trips_the_hand_built_results(libyaevents_sample_results, tmp_path: Path):
     """The hand-built results saved as JSON and converted give the exporter's own output."""
-    saved = tmp_path / "saved.json"
-    with open(saved, "w", encoding="utf-8") as stream:
-        JsonExporter().write(hand_results, stream)
-    out = tmp_path / "out.csv"
-    assert main(["convert", str(saved), "--format", "acled-csv", "-o", str(out)]) == 0
-    assert out.read_bytes().decode("utf-8") == export(hand_results)
+    assert convert_results(libyaevents_sample_results, "acled-csv", tmp_path) == export(libyaevents_sample_results)

@@ -14,6 +14,7 @@ from libyaevents_geojson import PROPERTIES, GeoJsonExporter
 from libyaevents import Pipeline
 from libyaevents.builtins.json_export import JsonExporter
 from libyaevents.cli import main
+from libyaevents.testing import convert_results, extract_both_ways
 
 
 def export(items) -> str:
@@ -43,9 +44,9 @@ def test_registered_through_the_entry_point():
     )
 
 
-def test_hand_built_results_are_valid_geojson(hand_results):
+def test_hand_built_results_are_valid_geojson(libyaevents_sample_results):
     """Two located events become two valid Point features; the unlocated one and the Problem are skipped."""
-    data = check_valid(export(hand_results))
+    data = check_valid(export(libyaevents_sample_results))
     assert data["type"] == "FeatureCollection"
     assert "crs" not in data
     assert [f["properties"]["type"] for f in data["features"]] == ["ASSAULT", "CONSULT"]
@@ -56,9 +57,9 @@ def test_hand_built_results_are_valid_geojson(hand_results):
         assert all(not isinstance(v, (dict, list)) for v in feature["properties"].values())
 
 
-def test_benghazi_is_at_lon_20_lat_32(hand_results):
+def test_benghazi_is_at_lon_20_lat_32(libyaevents_sample_results):
     """Coordinates are [lon, lat], rounded to 6 places: Benghazi lies at about 20.07 E, 32.12 N."""
-    data = check_valid(export(hand_results))
+    data = check_valid(export(libyaevents_sample_results))
     benghazi = next(f for f in data["features"] if f["properties"]["location_name"] == "Benghazi")
     lon, lat = benghazi["geometry"]["coordinates"]
     assert lon == pytest.approx(20.07, abs=0.01)
@@ -73,9 +74,9 @@ def test_benghazi_is_at_lon_20_lat_32(hand_results):
             assert round(value, 6) == value
 
 
-def test_properties_carry_the_event(hand_results):
+def test_properties_carry_the_event(libyaevents_sample_results):
     """Codes, dates, actors, counts, evidence and the article's fields are all there, flat."""
-    data = check_valid(export(hand_results))
+    data = check_valid(export(libyaevents_sample_results))
     props = data["features"][0]["properties"]
     assert props["cameo"] == "194"
     assert props["acled_event_type"] == "Explosions/Remote violence"
@@ -104,12 +105,12 @@ def test_empty_input_is_an_empty_collection():
     assert check_valid(export([]))["features"] == []
 
 
-def test_geopandas_opens_it(hand_results, tmp_path):
+def test_geopandas_opens_it(libyaevents_sample_results, tmp_path):
     """geopandas (through GDAL/OGR, as QGIS does) reads the file as a layer of points."""
     import geopandas
     import pyogrio  # noqa: F401 - the engine geopandas reads with
     path = tmp_path / "events.geojson"
-    path.write_text(export(hand_results), encoding="utf-8")
+    path.write_text(export(libyaevents_sample_results), encoding="utf-8")
     frame = geopandas.read_file(path, engine="pyogrio")
     assert len(frame) == 2
     assert frame.crs is not None and frame.crs.to_epsg() == 4326
@@ -132,19 +133,11 @@ def test_seeds_export_is_valid(seed_results):
 
 def test_convert_gives_what_extract_gives(seeds_dir, tmp_path):
     """``convert`` of a saved JSON export writes the same bytes as ``extract --format geojson``."""
-    direct, saved, converted = tmp_path / "direct.geojson", tmp_path / "saved.json", tmp_path / "conv.geojson"
-    assert main(["extract", str(seeds_dir), "--format", "geojson", "-q", "--disable", "ml", "-o", str(direct)]) in (0, 1)
-    assert main(["extract", str(seeds_dir), "--format", "json", "-q", "--disable", "ml", "-o", str(saved)]) in (0, 1)
-    assert main(["convert", str(saved), "--format", "geojson", "-o", str(converted)]) == 0
-    assert converted.read_bytes() == direct.read_bytes()
-    check_valid(direct.read_text(encoding="utf-8"))
+    direct, converted = extract_both_ways([seeds_dir], "geojson", tmp_path)
+    assert converted == direct
+    check_valid(direct.decode("utf-8"))
 
 
-def test_convert_round_trips_the_hand_built_results(hand_results, tmp_path: Path):
+def test_convert_round_trips_the_hand_built_results(libyaevents_sample_results, tmp_path: Path):
     """The hand-built results saved as JSON and converted give the exporter's own output."""
-    saved = tmp_path / "saved.json"
-    with open(saved, "w", encoding="utf-8") as stream:
-        JsonExporter().write(hand_results, stream)
-    out = tmp_path / "out.geojson"
-    assert main(["convert", str(saved), "--format", "geojson", "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == export(hand_results)
+    assert convert_results(libyaevents_sample_results, "geojson", tmp_path) == export(libyaevents_sample_results)

@@ -16,6 +16,7 @@ from stix2validator import ValidationOptions, validate_string
 from libyaevents import Pipeline
 from libyaevents.builtins.json_export import JsonExporter
 from libyaevents.cli import main
+from libyaevents.testing import convert_results, extract_both_ways
 
 #: Validator warnings the mapping accepts, each a documented choice (docs/formats/stix.md):
 #: 103 ids are UUIDv5 (deterministic) where the spec suggests v4; 202 the spec lists no
@@ -50,9 +51,9 @@ def test_registered_through_the_entry_point():
     assert exporter.media_type.startswith("application/stix+json")
 
 
-def test_hand_built_results_pass_the_validator(hand_results):
+def test_hand_built_results_pass_the_validator(libyaevents_sample_results):
     """The bundle validates with no errors and holds one report per article and one incident per event."""
-    bundle = check_valid(export(hand_results))
+    bundle = check_valid(export(libyaevents_sample_results))
     assert bundle["type"] == "bundle"
     assert len(by_type(bundle, "report")) == 2
     assert len(by_type(bundle, "incident")) == 3
@@ -62,24 +63,24 @@ def test_hand_built_results_pass_the_validator(hand_results):
     }
 
 
-def test_ids_and_bytes_identical_across_runs(hand_results):
+def test_ids_and_bytes_identical_across_runs(libyaevents_sample_results):
     """Two exports of the same results are byte-identical, bundle id included."""
-    first, second = export(hand_results), export(hand_results)
+    first, second = export(libyaevents_sample_results), export(libyaevents_sample_results)
     assert first == second
     ids = [o["id"] for o in json.loads(first)["objects"]]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[a-z0-9-]+--[0-9a-f-]{36}", i) for i in ids)
 
 
-def test_the_stix2_library_reads_it_back(hand_results):
+def test_the_stix2_library_reads_it_back(libyaevents_sample_results):
     """``stix2.parse`` accepts the bundle without ``allow_custom``: the extensions are declared."""
-    bundle = stix2.parse(export(hand_results), allow_custom=False)
-    assert len(bundle.objects) == len(json.loads(export(hand_results))["objects"])
+    bundle = stix2.parse(export(libyaevents_sample_results), allow_custom=False)
+    assert len(bundle.objects) == len(json.loads(export(libyaevents_sample_results))["objects"])
 
 
-def test_incident_carries_the_codes(hand_results):
+def test_incident_carries_the_codes(libyaevents_sample_results):
     """The ASSAULT incident has its evidence, dates, confidence and PLOVER/CAMEO/ACLED codes."""
-    bundle = check_valid(export(hand_results))
+    bundle = check_valid(export(libyaevents_sample_results))
     incident = next(o for o in by_type(bundle, "incident") if o["name"].startswith("ASSAULT"))
     assert (
         incident["name"]
@@ -101,9 +102,9 @@ def test_incident_carries_the_codes(hand_results):
     assert "first_seen" not in undated and TIMES_EXTENSION_ID not in undated["extensions"]
 
 
-def test_actors_places_and_relationships(hand_results):
+def test_actors_places_and_relationships(libyaevents_sample_results):
     """Armed groups are threat-actors, others identities; places have precision in metres."""
-    bundle = check_valid(export(hand_results))
+    bundle = check_valid(export(libyaevents_sample_results))
     assert [o["name"] for o in by_type(bundle, "threat-actor")] == ["Libyan National Army"]
     classes = {o["name"]: o["identity_class"] for o in by_type(bundle, "identity")}
     assert classes["Government of National Unity"] == "organization"
@@ -131,9 +132,9 @@ def test_actors_places_and_relationships(hand_results):
     assert ("CONSULT (visit)", "located-at", "Rome") in triples
 
 
-def test_reports(hand_results):
+def test_reports(libyaevents_sample_results):
     """A report per article: title or id as name, the URL referenced, everything of the article in object_refs."""
-    bundle = check_valid(export(hand_results))
+    bundle = check_valid(export(libyaevents_sample_results))
     first, second = by_type(bundle, "report")
     assert first["name"] == "Three civilians killed in Benghazi shelling"
     assert first["published"] == "2024-05-10T00:00:00Z"
@@ -147,9 +148,9 @@ def test_reports(hand_results):
     assert second["published"] == "2025-01-01T00:00:00Z"  # no date: the fixed epoch
 
 
-def test_shared_actors_are_written_once(hand_results):
+def test_shared_actors_are_written_once(libyaevents_sample_results):
     """An actor named in two articles is one object, referenced by both reports."""
-    benghazi = hand_results[0]
+    benghazi = libyaevents_sample_results[0]
     again = attrs.evolve(
         benghazi,
         article=attrs.evolve(benghazi.article, id="benghazi-again"),
@@ -162,10 +163,10 @@ def test_shared_actors_are_written_once(hand_results):
     assert all(lna["id"] in r["object_refs"] for r in reports)
 
 
-def test_the_same_article_twice_is_written_once(hand_results):
+def test_the_same_article_twice_is_written_once(libyaevents_sample_results):
     """Giving an article twice (the same file passed twice) writes its objects once."""
-    once = check_valid(export(hand_results[:1]))
-    twice = check_valid(export(hand_results[:1] * 2))
+    once = check_valid(export(libyaevents_sample_results[:1]))
+    twice = check_valid(export(libyaevents_sample_results[:1] * 2))
     assert [o["id"] for o in twice["objects"]] == [o["id"] for o in once["objects"]]
 
 
@@ -187,19 +188,11 @@ def test_seeds_pass_the_validator_and_are_stable(seed_results):
 
 def test_convert_gives_what_extract_gives(seeds_dir, tmp_path):
     """``convert`` of a saved JSON export writes the same bytes as ``extract --format stix``."""
-    direct, saved, converted = tmp_path / "direct.json", tmp_path / "saved.json", tmp_path / "conv.json"
-    assert main(["extract", str(seeds_dir), "--format", "stix", "-q", "--disable", "ml", "-o", str(direct)]) in (0, 1)
-    assert main(["extract", str(seeds_dir), "--format", "json", "-q", "--disable", "ml", "-o", str(saved)]) in (0, 1)
-    assert main(["convert", str(saved), "--format", "stix", "-o", str(converted)]) == 0
-    assert converted.read_bytes() == direct.read_bytes()
-    check_valid(direct.read_text(encoding="utf-8"))
+    direct, converted = extract_both_ways([seeds_dir], "stix", tmp_path)
+    assert converted == direct
+    check_valid(direct.decode("utf-8"))
 
 
-def test_convert_round_trips_the_hand_built_results(hand_results, tmp_path: Path):
+def test_convert_round_trips_the_hand_built_results(libyaevents_sample_results, tmp_path: Path):
     """The hand-built results saved as JSON and converted give the exporter's own output."""
-    saved = tmp_path / "saved.json"
-    with open(saved, "w", encoding="utf-8") as stream:
-        JsonExporter().write(hand_results, stream)
-    out = tmp_path / "out.json"
-    assert main(["convert", str(saved), "--format", "stix", "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == export(hand_results)
+    assert convert_results(libyaevents_sample_results, "stix", tmp_path) == export(libyaevents_sample_results)

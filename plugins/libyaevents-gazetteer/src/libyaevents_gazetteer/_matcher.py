@@ -482,8 +482,7 @@ class Gazetteer:
             key = self._metonym_places.get(fold(p.name))
             if p.is_capital or key is not None:
                 self._seats[p.id] = (p.is_capital, key)
-        self._context_places = self._homonym_ids | frozenset(self._seats) | frozenset(
-            p.id for p in self.data.places.values() if p.is_country)
+        self._context_places = self._homonym_ids | frozenset(self._seats)
 
     # -- the pass over one document -------------------------------------------
 
