@@ -76,12 +76,12 @@ def _texts(n: int) -> list[str]:
     return [record["text"] for record in corpus.articles(n)]
 
 
-def bench_pipeline(n: int) -> dict:
+def bench_pipeline(n: int, disable: Sequence[str] = ()) -> dict:
     """The default pipeline over ``n`` articles already in memory."""
     import libyaevents
     from libyaevents import Article
 
-    pipeline = libyaevents.Pipeline()
+    pipeline = libyaevents.Pipeline(disable=disable)
     articles = [
         Article(id=r["id"], text=r["text"], title=r.get("title"), publisher=r.get("publisher"))
         for r in corpus.articles(n)
@@ -96,8 +96,8 @@ def bench_pipeline(n: int) -> dict:
             events += len(result.events)
 
     seconds = _time(run)
-    plugins = ", ".join(sorted(p.name for p in libyaevents.get_plugins(pipeline.pm))) or "built-ins only"
-    return _rate("pipeline (in memory)", n, nbytes, seconds, f"plugins: {plugins}; {events} events")
+    plugins = ", ".join(sorted(pipeline.extractors)) or "no extractor plugin"
+    return _rate("pipeline (in memory)", n, nbytes, seconds, f"extractors: {plugins}; {events} events")
 
 
 def bench_floor(texts: Sequence[str], names: Sequence[str]) -> dict:
@@ -198,19 +198,23 @@ def _cli(args: Sequence[str], *, stdin_lines: int | None = None) -> tuple[float,
     return seconds, peak
 
 
-def bench_jobs(path: Path, n: int, nbytes: int, jobs: int) -> dict:
+def _disabled(disable: Sequence[str]) -> list[str]:
+    return [arg for name in disable for arg in ("--disable", name)]
+
+
+def bench_jobs(path: Path, n: int, nbytes: int, jobs: int, disable: Sequence[str] = ()) -> dict:
     """End to end: read the JSON Lines file, extract, write JSON Lines, in a fresh process."""
     with tempfile.TemporaryDirectory() as tmp:
         seconds, peak = _cli(["extract", str(path), "-f", "jsonl", "-q", "-o", os.path.join(tmp, "out.jsonl"),
-                              "--jobs", str(jobs)])
+                              "--jobs", str(jobs), *_disabled(disable)])
     row = _rate(f"end to end, --jobs {jobs}", n, nbytes, seconds, "includes startup, reading, writing")
     row["peak_mib_parent"] = round(peak / 1024, 1)
     return row
 
 
-def bench_memory(n: int) -> dict:
+def bench_memory(n: int, disable: Sequence[str] = ()) -> dict:
     """Peak RSS of ``libyaevents extract - -f jsonl`` reading ``n`` articles from a pipe."""
-    seconds, peak = _cli(["extract", "-", "-f", "jsonl", "-q", "-o", os.devnull], stdin_lines=n)
+    seconds, peak = _cli(["extract", "-", "-f", "jsonl", "-q", "-o", os.devnull, *_disabled(disable)], stdin_lines=n)
     return {"what": "peak memory, JSON Lines from stdin", "articles": n, "seconds": round(seconds, 1),
             "peak_mib": round(peak / 1024, 1)}
 
@@ -235,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--memory", default="1000,10000,100000", help="peak-memory sizes (default 1000,10000,100000)")
     parser.add_argument("--dateparser-sample", type=int, default=2000,
                         help="articles search_dates runs on per size at most (default 2000; 0: all)")
+    parser.add_argument("--disable", action="append", default=[], metavar="NAME",
+                        help="leave a plugin out of every run, as the CLI's --disable (repeatable)")
     parser.add_argument("--json", metavar="FILE", help="also write the numbers here")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -249,7 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = corpus.names()
     print(f"libyaevents {libyaevents.__version__}, Python {platform.python_version()}, "
           f"{platform.machine()}, {os.cpu_count()} CPUs; {len(names)} names "
-          f"({'gazetteer TSV files' if corpus.DATA_DIR.is_dir() else 'built-in list'})", flush=True)
+          f"({'gazetteer TSV files' if corpus.DATA_DIR.is_dir() else 'built-in list'})"
+          + (f"; disabled: {', '.join(args.disable)}" if args.disable else ""), flush=True)
     rows: list[dict] = []
 
     def add(row: dict) -> None:
@@ -259,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in sizes:
         print(f"\n== {n} articles ==", flush=True)
         texts = _texts(n)
-        add(bench_pipeline(n))
+        add(bench_pipeline(n, args.disable))
         add(bench_floor(texts, names))
         add(bench_spacy(texts, names))
         add(bench_dateparser(texts, sample))
@@ -267,11 +274,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             path = corpus.write_jsonl(Path(tmp) / f"{n}.jsonl", n)
             nbytes = sum(len(t.encode("utf-8")) for t in texts)
             for jobs in (1, 2):
-                add(bench_jobs(path, n, nbytes, jobs))
+                add(bench_jobs(path, n, nbytes, jobs, args.disable))
     if memory:
         print("\n== peak memory ==", flush=True)
         for n in memory:
-            add(bench_memory(n))
+            add(bench_memory(n, args.disable))
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -1,8 +1,17 @@
-"""Shared fixtures: a pipeline with built-ins only, and paths to the seeds."""
+"""Shared fixtures: a pipeline with built-ins only, and paths to the seeds.
+
+The core's tests run the default pipeline (gazetteer and rules, when installed) but
+not the ml plugin, which loads a neural model per process and has its own tests:
+``LIBYAEVENTS_DISABLE_PLUGINS=ml`` is set here, before any test or subprocess starts,
+unless the caller set the variable already.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+os.environ.setdefault("LIBYAEVENTS_DISABLE_PLUGINS", "ml")
 
 import pytest
 

@@ -22,6 +22,9 @@ from libyaevents.dask import extract_bag, extract_on_cluster  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+#: The ML plugin, when installed, loads torch in every worker: tens of seconds for
+#: nothing these tests need (tests/test_parallel.py runs it across processes).
+NO_ML = ("ml",)
 
 
 def _corpus():
@@ -53,34 +56,47 @@ def _run(tmp_path: Path, name: str, *args: str) -> tuple[int, bytes]:
     return code, out.read_bytes()
 
 
+def assert_same(one: bytes, two: bytes) -> None:
+    """Equal bytes, or a message showing where they part."""
+    if one != two:
+        at = next((i for i, (a, b) in enumerate(zip(one, two)) if a != b), min(len(one), len(two)))
+        raise AssertionError(
+            f"outputs differ at byte {at} (sizes {len(one)}, {len(two)}):\n"
+            f"  {one[max(0, at - 200):at + 200]!r}\n  {two[max(0, at - 200):at + 200]!r}"
+        )
+
+
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_cli_scheduler_identical(tmp_path, cluster, generated, fmt):
     """``extract --scheduler`` writes the serial bytes, errors and order included."""
     paths = [str(SEEDS), str(generated)]
-    code1, serial = _run(tmp_path, f"serial.{fmt}", *paths, "-f", fmt)
-    code2, dist = _run(tmp_path, f"dask.{fmt}", *paths, "-f", fmt, "--scheduler", cluster.scheduler_address)
-    assert dist == serial
+    code1, serial = _run(tmp_path, f"serial.{fmt}", *paths, "-f", fmt, "--disable", "ml")
+    code2, dist = _run(
+        tmp_path, f"dask.{fmt}", *paths, "-f", fmt, "--disable", "ml", "--scheduler", cluster.scheduler_address
+    )
+    assert_same(serial, dist)
     assert code1 == code2 == 1  # the generated set has bad lines
     assert serial.count(b'"level":"error"') >= 3
 
 
 def test_extract_on_cluster_with_client(cluster):
     """A Client can be passed instead of an address; small batches still come back in order."""
-    pipeline = Pipeline()
+    pipeline = Pipeline(disable=NO_ML)
     serial = list(pipeline.extract_many(pipeline.read([SEEDS])))
     with distributed.Client(cluster, set_as_default=False) as client:
-        out = list(extract_on_cluster(pipeline.read([SEEDS]), client, batch_size=1, in_flight=2))
+        out = list(extract_on_cluster(pipeline.read([SEEDS]), client, disable=NO_ML, batch_size=1, in_flight=2))
         assert client.status == "running"  # left open: it is the caller's
     assert out == serial
 
 
 def test_extract_bag_of_articles(cluster, generated):
     """A bag of Articles gives the dictionaries of the serial JSON export, in order."""
-    pipeline = Pipeline()
+    pipeline = Pipeline(disable=NO_ML)
     articles = [a for a in pipeline.read([SEEDS, generated]) if not isinstance(a, Problem)]
     expected = [dump_result(r) for r in pipeline.extract_many(articles)]
     with distributed.Client(cluster, set_as_default=False) as client:
-        got = extract_bag(db.from_sequence(articles, npartitions=5)).compute(scheduler=client)
+        bag = extract_bag(db.from_sequence(articles, npartitions=5), disable=NO_ML)
+        got = bag.compute(scheduler=client)
     assert got == expected
 
 
@@ -104,14 +120,14 @@ def test_extract_bag_of_records(tmp_path):
     records[20]["published"] = "not a date at all"
     source = tmp_path / "records.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    _, serial = _run(tmp_path, "serial.jsonl", str(source), "-f", "jsonl")
+    _, serial = _run(tmp_path, "serial.jsonl", str(source), "-f", "jsonl", "--disable", "ml")
     expected = []
     for line in serial.decode("utf-8").splitlines():
         record = json.loads(line)
         if record.pop("record") == "error":
             record = {"record": "error", **record}
         expected.append(_no_origin(record))
-    got = extract_bag(db.from_sequence(records, npartitions=3)).compute(scheduler="sync")
+    got = extract_bag(db.from_sequence(records, npartitions=3), disable=NO_ML).compute(scheduler="sync")
     assert _no_origin(got) == expected
     assert [d.get("record") for d in got].count("error") == 3
 
@@ -121,8 +137,8 @@ def test_extract_bag_gives_ids_to_records_without_one():
     import libyaevents
 
     text = "Clashes in Tripoli on Friday killed 3 people."
-    (got,) = extract_bag(db.from_sequence([{"text": text}])).compute(scheduler="sync")
-    assert got["id"] == libyaevents.extract(text).article.id
+    (got,) = extract_bag(db.from_sequence([{"text": text}]), disable=NO_ML).compute(scheduler="sync")
+    assert got["id"] == libyaevents.extract(text, disable=NO_ML).article.id
 
 
 def test_import_libyaevents_does_not_import_dask():

@@ -24,6 +24,15 @@ ACTORS = {
     "the Union": Actor("union", "Union", kind="igo"),
     "Union": Actor("union", "Union", kind="igo"),
     "the Harbour government": Actor("harbourgov", "Harbour Government", kind="government"),
+    "Wire Agency": Actor("wire", "Wire Agency", kind="media"),
+}
+# Generic groups named by a common noun: the real gazetteer keeps them apart from the
+# mentions, in doc.data["gazetteer"]["groups"].
+GROUPS = {
+    "migrants": Actor("migrants", "Migrants", kind="group", aliases=("migrants",)),
+    "protesters": Actor("protesters", "Protesters", kind="group", aliases=("protesters", "demonstrators")),
+    "demonstrators": Actor("protesters", "Protesters", kind="group", aliases=("protesters", "demonstrators")),
+    "smugglers": Actor("smugglers", "Smugglers", kind="group", aliases=("smugglers",)),
 }
 PLACES = {
     "Port Amal": Location("pa", "Port Amal", 32.0, 20.0, feature_code="PPL"),
@@ -54,6 +63,11 @@ class FakeGazetteer:
                     taken.append((m.start(), m.end(), "actor"))
                 if name in PLACES:
                     out.append(Mention(span, PLACES[name], extractor=self.name))
+        groups = []
+        for name, actor in GROUPS.items():
+            for m in re.finditer(r"\b" + name + r"\b", doc.text, re.IGNORECASE):
+                groups.append(Mention(Span(m.start(), m.end(), m.group()), actor, extractor=self.name))
+        doc.data.setdefault("gazetteer", {})["groups"] = groups
         return out
 
 

@@ -80,8 +80,10 @@ def test_foreign_month_goes_to_dateparser():
     ["on Monday", "last Sunday", "yesterday", "earlier this month", "in March", "June 3", "last week", "this year"]
 ))
 def test_past_expressions_never_after_publication(published, expr):
+    # A day-month date may fall on the day after publication (a dateline a time zone
+    # behind); the event builder then gives the event no date rather than last year's.
     for d in find_dates(expr, 0, len(expr), published):
-        assert d.first <= published
+        assert d.first <= published + dt.timedelta(days=1)
 
 
 def test_recogniser_is_linear():

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import ahocorasick
@@ -40,7 +42,7 @@ from libyaevents import Document, Mention, Span
 from libyaevents.ids import stable_id
 
 from ._data import ActorEntry, GazetteerData, PlaceEntry
-from ._text import PARTICLES, fold, latin, lower_keep_offsets, surname_forms, words_only
+from ._text import PARTICLES, fold, latin, lower_keep_offsets, lower_latin, surname_forms, words_only
 
 __all__ = ["Gazetteer", "Hit"]
 
@@ -186,8 +188,60 @@ _HEAD_SCAN = re.compile("(?:" + "|".join(sorted(_ORG_HEADS, key=len, reverse=Tru
 _NOT_IN_RUN = re.compile(r"[^\w'’ -]")
 
 
-def _org_runs(text: str) -> Iterable[re.Match[str]]:
-    """The matches of ``_ORG_RUN.finditer(text)`` that may hold an organisation noun.
+_NUMBER_AFTER = re.compile(r" \d{1,4}\b")
+_POSSESSOR = re.compile(r"['’]s?$")
+
+
+_start_of = attrgetter("start")
+_SPAN_ORDER = attrgetter("start", "end")
+_FIRST = itemgetter(0)
+
+
+@lru_cache(maxsize=65536)
+def _org_body(run: str) -> tuple[int, int, bool, str] | None:
+    """Where an organisation's name stands in a capitalised run (``_ORG_RUN``), if it has one.
+
+    Returns the name's start and end in ``run``, whether a number after it may belong to it
+    ("Infantry Brigade 33") and its kind (``armed_group`` or ``organization``). A function of
+    the run alone, so it is cached across articles.
+    """
+    if _HEAD_WORD.search(run) is None:
+        return None
+    words = []
+    pos = 0
+    for w in run.split(" "):  # runs hold single spaces only
+        words.append((pos, pos + len(w), w))
+        pos += len(w) + 1
+    heads = [j for j, w in enumerate(words) if w[2].rstrip("’'") in _ORG_HEADS]
+    if not heads:
+        return None
+    i = 0
+    while i < heads[0] and (words[i][2].lower() in _FUNCTION or words[i][2] in _CONNECTORS):
+        i += 1
+    for j in range(i, heads[0]):
+        if words[j][2] in _CONNECTORS:
+            i = j + 1  # "Ali Ahmed of the Forces of X": the name starts after "of the"
+    while i < heads[0] and _POSSESSOR.search(words[i][2]):
+        i += 1  # "Fezzan's Supreme Council": the possessor is not in the name
+    # the name runs to the last head, or on through "of/for/on X" after it
+    last = heads[-1]
+    k = last + 1
+    while k + 1 < len(words) and words[k][2] in ("of", "for", "on") and words[k + 1][2][:1].isupper():
+        k += 2
+        while k < len(words) and words[k][2][:1].isupper():
+            k += 1
+    body = words[i:max(k, last + 1)]
+    while body and body[-1][2] in _CONNECTORS:
+        body.pop()
+    names = [w[2].rstrip("’'") for w in body if w[2] not in _CONNECTORS]
+    if len(names) < 2 or all(w in _ORG_GENERIC or w in _ORG_HEADS for w in names) and len(names) < 3:
+        return None
+    kind = "armed_group" if any(w[2] in _ARMED_HEADS for w in body) else "organization"
+    return body[0][0], body[-1][1], body[-1][2] in _ORG_HEADS, kind
+
+
+def _org_runs(text: str) -> Iterable[tuple[int, int]]:
+    """The spans of ``_ORG_RUN.finditer(text)`` that may hold an organisation noun.
 
     A run holds only word characters, apostrophes, hyphens and spaces, so the runs of
     the stretch of text around a noun, between two other characters, are the runs a
@@ -202,7 +256,8 @@ def _org_runs(text: str) -> Iterable[re.Match[str]]:
         lo = max(lo, done)
         stop = _NOT_IN_RUN.search(text, head.end())
         hi = stop.start() if stop is not None else len(text)
-        yield from _ORG_RUN.finditer(text, lo, hi)
+        for run in _ORG_RUN.finditer(text, lo, hi):
+            yield run.span()
         done = hi
 
 
@@ -229,14 +284,27 @@ class Hit:
         return f"Hit({self.start}, {self.end}, {self.actors!r}, {self.places!r}, {self.how!r})"
 
 
+# Context patterns, compiled once
+_COUNTRY_AFTER = re.compile(r",?\s+(?:in\s+)?(?:(?:northern|southern|eastern|western|north|south|east|west)\s+)?"
+                            r"([A-Z][\w-]+)")
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w-]+)(?:'s|’s)\s+(?:\w+\s+)?$|([A-Z][\w-]+)\s+(?:city|port|town)\s+of\s+$")
+_NAMES_BEFORE = re.compile(r"([A-Z][\w'-]+)\s+(?:([A-Z][\w'-]+)\s+)?$")
+_PREFIXED = re.compile(r"(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)[\s,]*$")
+_CREDIT = re.compile(r"(?i)(?:reporting|writing|editing|photo)\s+by\s*$")
+_OF_BEFORE = re.compile(r"(\w+)\s+of\s+(?:the\s+)?$")
+_COORDINATED = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}")
+_TITLE_WORD = re.compile(r" [A-Z][a-z]")
+
+
 class _Key:
     """One key of the automaton: the aliases it stands for, and what a surface form of it
     names, worked out once per distinct surface and kept (``memo``)."""
 
-    __slots__ = ("klen", "cands", "trim", "context", "memo")
+    __slots__ = ("cands", "context", "klen", "memo", "trim")
 
     #: Surface forms remembered per key (bounded, so memory stays flat on any input).
-    MEMO_MAX = 64
+    MEMO_MAX = 16
 
     def __init__(self, key: str, cands: tuple) -> None:
         self.klen = len(key)
@@ -492,8 +560,9 @@ class Gazetteer:
         if not original:
             return []
         text = latin(original)  # same length: offsets hold for the original
-        low = lower_keep_offsets(text)
-        hits = self._exact(text, low)
+        low = lower_latin(text)
+        padded = " " + words_only(low) + " "  # padded[i + 1] is text[i]
+        hits = self._exact(text, padded)
         day = doc.published or _estimate_day(text) or _day_from_roles(hits)
         hits.extend(self._metonym_hits(text, low, day))
         if self.new_names:
@@ -515,16 +584,15 @@ class Gazetteer:
                 contextualise(hit, text, day, out)
         if self.fuzzy or self.surnames:
             out.extend(self._name_pass(text, covered, furniture, out, day))
-        out.sort(key=lambda h: (h.start, h.end))
+        out.sort(key=_SPAN_ORDER)
         self._resolve_surnames(text, out, day)
         mentions, groups = self._mentions(original, out, furniture, extractor)
         doc.data.setdefault(extractor, {})["groups"] = groups
         return mentions
 
-    def _exact(self, text: str, low: str) -> list[Hit]:
+    def _exact(self, text: str, padded: str) -> list[Hit]:
         hits: list[Hit] = []
         append = hits.append
-        padded = " " + words_only(low) + " "
         for last, key in self.automaton.iter(padded):
             # padded[i] is text[i - 1]; the key holds one space either side of the name
             start = last - key.klen + 1
@@ -737,12 +805,11 @@ class Gazetteer:
 
     def _country_said(self, text: str, hit: Hit) -> str | None:
         """The country named right after or before a place: "Tripoli, Lebanon", "Lebanon's Tripoli"."""
-        m = re.match(r",?\s+(?:in\s+)?(?:(?:northern|southern|eastern|western|north|south|east|west)\s+)?"
-                     r"([A-Z][\w-]+)", text[hit.end:hit.end + 40])
+        m = _COUNTRY_AFTER.match(text[hit.end:hit.end + 40])
         if m and m[1].lower() in self._country_words:
             return self._country_words[m[1].lower()]
         before = text[max(0, hit.start - 40):hit.start]
-        m = re.search(r"([A-Z][\w-]+)(?:'s|’s)\s+(?:\w+\s+)?$|([A-Z][\w-]+)\s+(?:city|port|town)\s+of\s+$", before)
+        m = _COUNTRY_BEFORE.search(before)
         if m:
             word = (m[1] or m[2]).lower()
             return self._country_words.get(word)
@@ -761,7 +828,7 @@ class Gazetteer:
             return None
         surnames = surname_forms(surface) if len(toks) >= 2 else [" ".join(toks)]
         before = text[max(0, hit.start - 60):hit.start]
-        m = re.search(r"([A-Z][\w'-]+)\s+(?:([A-Z][\w'-]+)\s+)?$", before)
+        m = _NAMES_BEFORE.search(before)
         if not m:
             return None
         if len(toks) <= 2 and surface.split()[0] not in ("al", "el") or len(toks) == 1:
@@ -796,6 +863,7 @@ class Gazetteer:
     def _name_pass(self, text: str, covered: bytearray, furniture: bytearray | None,
                    found: list[Hit], day: dt.date | None) -> list[Hit]:
         table = self._article_surnames(text, found)
+        surnames = self.surnames
         out: list[Hit] = []
         for run in _RUN.finditer(text):
             rs, re_ = run.span()
@@ -804,6 +872,14 @@ class Gazetteer:
             if furniture is not None and furniture.find(1, rs, re_) >= 0:
                 continue
             words = run.group()
+            if " " not in words and words.isprintable():
+                # one word: only a bare surname of the tables or the article can match
+                n, stop = _token_shape(words)
+                if stop or n <= 0:
+                    continue
+                folded = fold(words[:n])
+                if folded not in table and folded not in surnames:
+                    continue
             if words.isprintable():  # single spaces only: split, no regex
                 tokens = []
                 pos = rs
@@ -847,13 +923,13 @@ class Gazetteer:
         words = [text[s:e] for s, e in toks]
         if any(w in PARTICLES or w.isupper() or w in _ORG_HEADS or w in _PLACE_HEADS for w in words):
             return None
-        if any(not w[:1].isupper() and not re.match(r"(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]", w) for w in words):
+        if any(not w[:1].isupper() and not _PREFIXED.match(w) for w in words):
             return None
         before = text[max(0, start - 40):start]
-        prev = re.search(r"([A-Za-z.]+)[\s,]*$", before)
+        prev = _WORD_BEFORE.search(before)
         prev_word = prev[1].lower().rstrip(".") if prev else ""
         line_start = not before.split("\n")[-1].strip(" ,")[:-len(prev[1])].strip() if prev else True
-        if prev_word == "by" and (line_start or re.search(r"(?i)(?:reporting|writing|editing|photo)\s+by\s*$", before)):
+        if prev_word == "by" and (line_start or _CREDIT.search(before)):
             return None  # a byline or a credit
         evidence = (
             fold(words[0]).split()[0] in self.first_names
@@ -872,53 +948,33 @@ class Gazetteer:
         "Shoura Council of Benghazi Revolutionaries", "Infantry Brigade 33")."""
         out: list[Hit] = []
         actor_hits: list[Hit] | None = None
-        for run in _org_runs(text):
+        starts: list[int] = []
+        for run_start, run_end in _org_runs(text):
+            body = _org_body(text[run_start:run_end])
+            if body is None:
+                continue
+            rel_start, rel_end, numbered, kind = body
+            start, end = run_start + rel_start, run_start + rel_end
+            if numbered:
+                number = _NUMBER_AFTER.match(text[end:end + 6])
+                if number:
+                    end += number.end()
             if actor_hits is None:
-                actor_hits = [h for h in hits if h.actors and not h.demonym]
-            if _HEAD_WORD.search(run[0]) is None:
-                continue
-            words = [(m.start() + run.start(), m.end() + run.start(), m[0]) for m in _TOKEN.finditer(run[0])]
-            heads = [j for j, w in enumerate(words) if w[2].rstrip("’'") in _ORG_HEADS]
-            if not heads:
-                continue
-            i = 0
-            while i < heads[0] and (words[i][2].lower() in _FUNCTION or words[i][2] in _CONNECTORS):
-                i += 1
-            for j in range(i, heads[0]):
-                if words[j][2] in _CONNECTORS:
-                    i = j + 1  # "Ali Ahmed of the Forces of X": the name starts after "of the"
-            while i < heads[0] and re.search(r"['’]s?$", words[i][2]):
-                i += 1  # "Fezzan's Supreme Council": the possessor is not in the name
-            # the name runs to the last head, or on through "of/for/on X" after it
-            last = heads[-1]
-            k = last + 1
-            while k + 1 < len(words) and words[k][2] in ("of", "for", "on") and words[k + 1][2][:1].isupper():
-                k += 2
-                while k < len(words) and words[k][2][:1].isupper():
-                    k += 1
-            body = words[i:max(k, last + 1)]
-            while body and body[-1][2] in _CONNECTORS:
-                body.pop()
-            names = [w[2].rstrip("’'") for w in body if w[2] not in _CONNECTORS]
-            if len(names) < 2 or all(w in _ORG_GENERIC or w in _ORG_HEADS for w in names) and len(names) < 3:
-                continue
-            start, end = body[0][0], body[-1][1]
-            number = re.match(r" \d{1,4}\b", text[end:end + 6])
-            if number and body[-1][2] in _ORG_HEADS:
-                end += number.end()
-            if self._known_inside(text, start, end, actor_hits):
+                actor_hits = sorted((h for h in hits if h.actors and not h.demonym), key=_start_of)
+                starts = [h.start for h in actor_hits]
+            if self._known_inside(text, start, end, actor_hits, starts):
                 continue
             name = text[start:end]
-            head = max((w[2].rstrip("’'") for w in body if w[2].rstrip("’'") in _ORG_HEADS), key=len)
-            kind = "armed_group" if any(w[2] in _ARMED_HEADS for w in body) else "organization"
-            del head
-            out.append(Hit(start, end, [self._new_entry(name, kind)], [], how="new", score=SCORES["new"]))
+            out.append(Hit(start, end, [self._new_entry(name, kind)], (), how="new", score=SCORES["new"]))
         return out
 
     @staticmethod
-    def _known_inside(text: str, start: int, end: int, actor_hits: list[Hit]) -> bool:
-        """Whether a known actor names this organisation ("GNA Special Forces", "the LNA's 106 Brigade")."""
-        for h in actor_hits:
+    def _known_inside(text: str, start: int, end: int, actor_hits: list[Hit], starts: list[int]) -> bool:
+        """Whether a known actor names this organisation ("GNA Special Forces", "the LNA's 106 Brigade").
+
+        ``actor_hits`` are sorted by start, ``starts`` their starts.
+        """
+        for h in actor_hits[bisect_left(starts, start):bisect_right(starts, end)]:
             if start <= h.start and h.end <= end:
                 if h.start == start and h.end == end:
                     return True
@@ -939,7 +995,8 @@ class Gazetteer:
             for form in _table_forms(text[hit.start:hit.end], person.name):
                 table[form].append((hit.start, person))
         for entries in table.values():
-            entries.sort(key=lambda e: e[0])
+            if len(entries) > 1:
+                entries.sort(key=_FIRST)
         return table
 
     def _match_segment(self, text: str, seg: list[tuple[int, int]], covered: bytearray,
@@ -1132,16 +1189,49 @@ def _variants(alias: str, kind: str) -> list[str]:
 
 
 def _choose(hits: list[Hit], n: int) -> list[Hit]:
-    """Longest first, then leftmost; a hit overlapping one already chosen is dropped."""
-    taken = bytearray(n + 1)
+    """Longest first, then leftmost; a hit overlapping one already chosen is dropped.
+
+    Hits interact only with hits they overlap, so the rule is applied to each group of
+    overlapping hits on its own; most hits overlap nothing and are simply kept.
+    """
+    hits = sorted(hits, key=_start_of)
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if 1 in taken[hit.start:hit.end]:
-            continue
-        taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-        chosen.append(hit)
-    chosen.sort(key=lambda h: h.start)
+    group: list[Hit] = []
+    group_end = -1
+    for hit in hits:
+        if hit.start >= group_end:
+            if len(group) == 1:
+                chosen.append(group[0])
+            elif group:
+                chosen.extend(_choose_overlapping(group))
+            group = [hit]
+            group_end = hit.end
+        else:
+            group.append(hit)
+            group_end = max(group_end, hit.end)
+    if len(group) == 1:
+        chosen.append(group[0])
+    elif group:
+        chosen.extend(_choose_overlapping(group))
     return chosen
+
+
+def _choose_overlapping(hits: list[Hit]) -> list[Hit]:
+    """:func:`_choose` for one group of overlapping hits, in text order."""
+    taken: list[tuple[int, int]] = []
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=_longest_first):
+        s, e = hit.start, hit.end
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append(hit)
+    chosen.sort(key=_start_of)
+    return chosen
+
+
+def _longest_first(hit: Hit) -> tuple[int, int]:
+    return hit.start - hit.end, hit.start
 
 
 def _pick_actors(actors: list[ActorEntry], day: dt.date | None) -> list[ActorEntry]:
@@ -1190,22 +1280,31 @@ def _segments(text: str, tokens: list[tuple[int, int]], covered: bytearray) -> l
     for s, e in tokens:
         word = text[s:e]
         # strip a possessive or trailing punctuation from the token
-        while e > s and not text[e - 1].isalnum():
-            e -= 1
-        if e - 2 > s and text[e - 2:e] in ("'s", "’s"):
-            e -= 2
-        if e <= s or 1 in covered[s:e] or word.lower().strip(".,;:") in _NAME_STOP:
+        n, stop = _token_shape(word)
+        if stop or n <= 0 or covered.find(1, s, s + n) >= 0:
             if cur:
                 segs.append(cur)
                 cur = []
             continue
-        cur.append((s, e))
-        if e < s + len(word):  # punctuation ended the name
+        cur.append((s, s + n))
+        if n < len(word):  # punctuation ended the name
             segs.append(cur)
             cur = []
     if cur:
         segs.append(cur)
     return segs
+
+
+@lru_cache(maxsize=65536)
+def _token_shape(word: str) -> tuple[int, bool]:
+    """The length of a token without a possessive or trailing punctuation, and whether
+    it is a stop word that ends a name."""
+    e = len(word)
+    while e > 0 and not word[e - 1].isalnum():
+        e -= 1
+    if e - 2 > 0 and word[e - 2:e] in ("'s", "’s"):
+        e -= 2
+    return e, word.lower().strip(".,;:") in _NAME_STOP
 
 
 def _furniture_mask(doc: Document, n: int) -> bytearray | None:
@@ -1335,19 +1434,19 @@ def _country_role(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 30):start]
     if _BORDER_WITH.search(before):
         return "place"
-    m = re.search(r"(\w+)\s+of\s+(?:the\s+)?$", before)
+    m = _OF_BEFORE.search(before)
     if m and m[1].lower() in _GEO_OF:
         return "place"
     # skip a coordination to find what follows: "Russia and Turkey have..."
     pos = end
     for _ in range(3):
-        m = re.match(r"\s*(?:,|and|or)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}", text[pos:pos + 60])
+        m = _COORDINATED.match(text[pos:pos + 60])
         if not m:
             break
         pos += m.end()
     if _VERBISH.match(text, pos) or _SPEECH_VERB.match(text, pos):
         return "actor"
-    if re.match(r" [A-Z][a-z]", text[pos:pos + 3]) and pos == end:
+    if pos == end and _TITLE_WORD.match(text[pos:pos + 3]):
         return "place"  # part of a longer name or a title-case headline: "Libya Channel"
     m = _ATTRIB.match(text, pos)
     if m and m[1] not in ("and", "or", "to", "in", "on", "at", "for", "with", "from", "of", "by", "as"):

@@ -49,19 +49,26 @@ def lower_keep_offsets(text: str) -> str:
         >>> lower_keep_offsets("Libya’s LNA")
         "libya's lna"
     """
-    text = latin(text)
+    return lower_latin(latin(text))
+
+
+def lower_latin(text: str) -> str:
+    """:func:`lower_keep_offsets` of a text :func:`latin` has been applied to already."""
     low = text.lower()
-    if len(low) != len(text):  # a few characters (İ) lower to two: keep those as they are
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        # "İ" is the one character that lowers to two: keep it as it is
+        low = "İ".join(part.lower() for part in text.split("İ"))
     if low.isascii():
         return low.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("`", "'")
-    return _LOW_SPECIAL.sub(lambda m: _LOW_MAP[m[0]], low)
+    return _LOW_SPECIAL.sub(_low_char, low)
 
 
-_ASCII_WORDS = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256)) \
-    .replace(b"\x00", b" ")
+def _low_char(m: re.Match[str]) -> str:
+    return _LOW_MAP[m[0]]
+
+
 _ASCII_WORDS = bytes(c if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 95) else 32 for c in range(256))
-_NON_WORD_CHAR = re.compile(r"[^\w ]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def words_only(low: str) -> str:
@@ -73,7 +80,22 @@ def words_only(low: str) -> str:
     """
     if low.isascii():
         return low.encode("ascii").translate(_ASCII_WORDS).decode("ascii")
-    return _NON_WORD_CHAR.sub(" ", low)
+    # ASCII at C speed (each other character becomes one "?", then a space); then the
+    # letters and digits among the other characters are put back
+    words = low.encode("ascii", "replace").translate(_ASCII_WORDS).decode("ascii")
+    pieces = []
+    last = 0
+    for m in _NON_ASCII.finditer(low):
+        c = m[0]
+        if c.isalnum() or c == "_":
+            i = m.start()
+            pieces.append(words[last:i])
+            pieces.append(c)
+            last = i + 1
+    if not pieces:
+        return words
+    pieces.append(words[last:])
+    return "".join(pieces)
 
 
 _NONWORD = re.compile(r"[^\w\s]+")

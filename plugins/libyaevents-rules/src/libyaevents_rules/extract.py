@@ -57,8 +57,41 @@ _COMMA_CONJ = frozenset("and but while which who whom where as after before when
 # A mention right after one of these is not the subject of the clause.
 _NOT_SUBJECT_PREP = frozenset(
     "with against from on at for into toward towards between than told across over under about among "
-    "including involving like via near around outside inside behind beyond in".split()
+    "including involving like via near around outside inside behind beyond in to".split()
 )
+# "loyal to X", "units from X", "a statement by X": the preposition does not hide X.
+_TIES_TO = frozenset("loyal allied close linked affiliated aligned attached belonging".split())
+_OF_ACTOR = frozenset(
+    "units unit forces force troops fighters members elements militiamen militias militia brigades battalions "
+    "soldiers men gunmen statement communique spokesman spokesperson official officials".split()
+)
+# Words a noun phrase may hold before a nominal trigger ("in Tuesday's deadly attack on").
+_NP_FILL = frozenset(
+    "the a an its their his her this that these those new fresh renewed heavy deadly recent latest fierce "
+    "overnight twin double suspected alleged apparent major massive brutal".split()
+)
+_IN_EVENT = frozenset("in during amid".split())
+_HARM = frozenset("ASSAULT COERCE PROTEST".split())
+_MATERIAL = frozenset("ASSAULT COERCE PROTEST MOBILIZE RETREAT".split())
+_VICTIM = frozenset("killed wounded injured hurt slain arrested detained abducted kidnapped captured executed".split())
+_AFTER_VICTIM = frozenset("in during by when after as near at on while amid".split())
+_PARTICIPLES = frozenset("driven taken beaten stolen thrown broken overthrown".split())
+_HAVE = frozenset("have has had having 've".split())
+# "by unknown assailants": an agent the gazetteer does not name.
+_AGENT_WORDS = frozenset(
+    "unknown unidentified masked armed suspected gunmen assailants attackers militants militiamen kidnappers "
+    "protesters demonstrators residents youths fighters rebels troops soldiers dozens hundreds thousands scores".split()
+)
+_ANTI = re.compile(r"\b[Aa]nti[\s-]*$")
+_PREP_BEFORE = re.compile(
+    r"(?<![Ll]oyal )(?<![Aa]llied )\b(?:[Ww]ith|[Aa]gainst|[Ff]rom|[Oo]n|[Aa]t|[Ff]or|[Ii]nto|[Tt]o|[Bb]y|[Bb]etween|[Tt]han|"
+    r"[Tt]old|[Oo]ver|[Uu]nder|[Aa]bout|[Aa]mong|[Ii]ncluding|[Ll]ike|[Vv]ia|[Nn]ear|[Ii]n)\s+(?:the\s+)?$"
+)
+_TAKE_PART = frozenset("part involved participated participating role engaged joined".split())
+# An unnamed subject after a verb of saying ("said the coast guard had ...").
+_UNNAMED = frozenset("the a an some several dozens hundreds unknown unidentified armed".split())
+_SAY_CLAUSE = frozenset("said says say stated added noted stressed".split())
+_JOIN = re.compile(r"[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?")
 _NOT_AGENT = frozenset(
     "backed supported accompanied headed chaired recognised recognized published reported quoted cited "
     "broadcast owned run funded financed sponsored co-sponsored hosted replaced".split()
@@ -113,6 +146,7 @@ class _Sentence:
     count_windows: tuple[tuple[int, int], ...] | None = None
     _asides: list[tuple[int, int]] | None = None
     _claims: tuple[str, ...] | None = None
+    claim_word: bool = True  # may the sentence hold "claim(s/ed/ing)"?
 
     def tok_index(self, offset: int) -> int:
         """Index of the first token ending after ``offset``."""
@@ -143,12 +177,17 @@ def _paragraph_ids(text: str, sentences: list[Span]) -> list[int]:
 def _select(matches: list[Match], toks: list[Token]) -> list[Match]:
     """Drop vetoed matches, then keep non-overlapping ones (priority, then length)."""
     ok = []
+    n = len(toks)
     for m in matches:
-        before = {toks[k].low for k in range(max(0, m.first_token - 2), m.first_token)}
-        after = toks[m.last_token + 1].low if m.last_token + 1 < len(toks) else ""
-        if before & m.rule.unless or after in m.rule.unless_after:
+        rule, f = m.rule, m.first_token
+        unless = rule.unless
+        if unless and ((f > 0 and toks[f - 1].low in unless) or (f > 1 and toks[f - 2].low in unless)):
+            continue
+        if rule.unless_after and m.last_token + 1 < n and toks[m.last_token + 1].low in rule.unless_after:
             continue
         ok.append(m)
+    if len(ok) == 1:
+        return ok
     ok.sort(key=lambda m: (-m.rule.priority, -(m.last_token - m.first_token), m.first_token))
     kept: list[Match] = []
     for m in ok:
@@ -191,7 +230,9 @@ def _tok_index(toks: list[Token], offset: int) -> int:
 class _Args:
     """Arguments of one trigger in one sentence."""
 
-    def __init__(self, sent: _Sentence, match: Match, actors: list[Mention], norm: str) -> None:
+    def __init__(
+        self, sent: _Sentence, match: Match, actors: list[Mention], norm: str, verbs: tuple[int, ...] = ()
+    ) -> None:
         self.sent = sent
         self.match = match
         self.toks = sent.toks
@@ -202,9 +243,19 @@ class _Args:
         # Parentheticals (", which is based in X,", ", backed by Y,") the trigger is not in.
         self.asides = [(a, b) for a, b in sent.asides(norm) if not a <= trig < b]
         self.actors = [a for a in actors if not self.aside(a)] if self.asides else actors
+        # Other triggers read as verbs earlier in the clause ("X intercepted Y and
+        # returned them"): an actor after one of them is its object, not our subject.
+        self.verbs = [k for k in verbs if self.lo <= k < match.first_token]
 
     def aside(self, m: Mention) -> bool:
         return any(a <= m.span.start < b for a, b in self.asides)
+
+    def _of_actor(self, m: Mention) -> bool:
+        """Whether "from X" / "by X" follows "units", "a statement (on paper)"...: X acts."""
+        k = self.sent.tok_index(m.span.start) - 1  # the preposition
+        while k > 0 and self.toks[k].low != "from" and self.toks[k].low != "by":
+            k -= 1  # "from the X"
+        return any(self.toks[j].low in _OF_ACTOR for j in range(max(self.lo, k - 6), k))
 
     def _prev_words(self, m: Mention, n: int = 2) -> list[str]:
         k = self.sent.tok_index(m.span.start)
@@ -227,8 +278,25 @@ class _Args:
             inner = [m for m in left if m.span.start >= cut]
             if inner:
                 left = inner
+            elif match.rule.type in _MATERIAL and not match.rule.statement:
+                # "X said the coast guard had exchanged fire": an unnamed subject, not X.
+                k = say[-1] + 1
+                if k < match.first_token and toks[k].low == "that":
+                    k += 1
+                if k < match.first_token and toks[k].low in _UNNAMED and (
+                    toks[say[-1]].low in _SAY_CLAUSE or toks[k - 1].low == "that"
+                ):
+                    left = []
         before = [toks[k].low for k in range(max(self.lo, match.first_token - 3), match.first_token)]
-        passive = any(w in _BE for w in before[-2:]) and toks[match.first_token].low.endswith(("ed", "en", "t", "n"))
+        first_low = toks[match.first_token].low
+        last_low = toks[match.last_token].low
+        passive = (
+            any(w in _BE for w in before[-2:]) and first_low.endswith(("ed", "en", "t", "n"))
+            # "Two soldiers killed in an ambush", "IS driven out of Derna": a headline's
+            # passive without its "were".
+            or last_low in _VICTIM and match.last_token + 1 < len(toks) and toks[match.last_token + 1].low in _AFTER_VICTIM
+            or first_low in _PARTICIPLES and not any(w in _HAVE for w in before)
+        )
         passive_form = passive or toks[match.first_token].low.endswith(("ion", "ing", "ed")) or match.first_token == match.last_token
         # Agent phrase: "by X" right of the trigger ("attacked by X", "the abduction
         # of Y by X", "a demonstration called by X").
@@ -237,7 +305,9 @@ class _Args:
         reach = 10 if passive_form else 4
         by = next(
             (k for k in range(match.last_token + 1, min(self.hi, match.last_token + 1 + reach))
-             if toks[k].low == "by" and toks[k - 1].low not in _NOT_AGENT),
+             if toks[k].low == "by" and toks[k - 1].low not in _NOT_AGENT
+             # "programmes in the regions affected by X": "by" belongs to another participle.
+             and not (k - 1 > match.last_token + 2 and toks[k - 1].low.endswith(("ed", "en")))),
             None,
         )
         if by is not None:
@@ -251,6 +321,30 @@ class _Args:
                         agent.append(m)
                         end = m.span.end
                 rest = [m for m in right if m not in agent and m.span.start < by_end]
+            elif by + 1 < self.hi and toks[by + 1].low in _AGENT_WORDS:
+                # "... by unknown assailants", "by dozens of residents": an agent the
+                # gazetteer does not name. Not the subject, nor the previous sentence's.
+                rest = [m for m in right if m.span.start < by_end]
+                targets = [m.entity for m in self._subject(left)] if passive else [m.entity for m in rest[:1]]
+                return [], _uniq(targets), True
+        # A nominal trigger of harm inside a prepositional phrase ("were killed in
+        # Tuesday's attack on Y", "was arrested during a raid"): the clause's subject
+        # did not do it (a meeting is different: "X spoke during a meeting with Y").
+        k = match.first_token - 1
+        while k >= self.lo and (
+            toks[k].low in _NP_FILL or toks[k].low in ("'", "s") or toks[k + 1].low == "'"
+            or (k > match.first_token - 3 and toks[k].low.endswith("ed"))  # "in reported air strikes"
+        ):
+            k -= 1
+        if (
+            not agent and match.rule.type in _HARM and match.rule.mode != "clash" and k >= self.lo and toks[k].low in _IN_EVENT and k < match.first_token
+            and not toks[match.first_token].low.endswith("ed") and (k == self.lo or toks[k - 1].low not in _TAKE_PART)
+        ):
+            objects = [m for m in rest if self._prev_words(m, 1) in (["on"], ["against"], ["with"], ["between"], ["and"])][:2]
+            targets = [m.entity for m in objects]
+            if any(toks[j].low in _BE for j in range(self.lo, k)):
+                targets = [m.entity for m in self._subject(left)] + targets
+            return [], _uniq(targets), True
         subject = self._subject(left)
         if not subject and self.lo > 0:
             whole = [m for m in self.actors if m.span.end <= toks[self.lo].start]
@@ -284,14 +378,32 @@ class _Args:
 
     def _subject(self, left: list[Mention]) -> list[Mention]:
         cands = []
+        norm = self.norm
+        if self.verbs:
+            left = [m for m in left if not any(k < self.sent.tok_index(m.span.start) for k in self.verbs)]
         for m in left:
-            if self.norm[m.span.end : m.span.end + 1] == ":":
+            if m.entity.kind == "media":
+                continue  # "(Reuters) -", "told the Libya Herald": a medium reports, it does not act
+            if norm[m.span.end : m.span.end + 1] == ":":
                 continue  # "Libya: Haftar bans ...": a headline's topic, not its subject
             prev = self._prev_words(m, 2)
-            if prev and prev[-1] in _NOT_SUBJECT_PREP and prev[-2:] != ["loyal", "to"] and prev[-2:] != ["allied", "to"]:
-                continue
-            if prev[-2:] == ["according", "to"] or (prev and prev[-1] == "by"):
-                continue
+            if prev:
+                last = prev[-1]
+                if last in _NOT_SUBJECT_PREP or last == "by":
+                    # "loyal to X", "units from X", "a statement by X" name X as the actor.
+                    if last == "to":
+                        if not (len(prev) > 1 and prev[-2] in _TIES_TO):
+                            continue
+                    elif last not in ("from", "by") or not self._of_actor(m):
+                        continue
+                if prev[-2:] == ["according", "to"]:
+                    continue
+            k = self.sent.tok_index(m.span.end - 1) + 1
+            if (
+                k + 1 < self.match.first_token and self.toks[k].low in _BE
+                and self.toks[k + 1].low.endswith(("ed", "en"))
+            ):
+                continue  # "migrants were killed in ... strikes": the patient of another verb
             cands.append(m)
         # "Libyan forces", "Italian minister": a demonym is the weakest subject.
         strong = [m for m in cands if m.how != "demonym"]
@@ -300,13 +412,55 @@ class _Args:
         if not cands:
             return []
         # Appositions: "X, backed by Y," -- drop what stands inside commas after the first.
-        out = [cands[0]]
         nearest = cands[-1]
-        if nearest is not cands[0]:
-            between = self.norm[cands[0].span.end : nearest.span.start]
-            if between.count(",") != 1 and "backed by" not in between:
-                out.append(nearest)
+        if nearest is cands[0]:
+            return [nearest]
+        # "X, Y and Z attacked": the actors joined to the nearest one by commas and "and".
+        chain = [nearest]
+        for m in reversed(cands[:-1]):
+            if not _JOIN.fullmatch(norm, m.span.end, chain[-1].span.start):
+                break
+            chain.append(m)
+        if chain[-1] is cands[0]:
+            return chain[::-1]
+        out = [cands[0]]
+        between = norm[cands[0].span.end : nearest.span.start]
+        # "X, the head of Y, announced": Y in apposition. "X condemned the crime, in
+        # which planes of Y struck": Y in the trigger's own comma segment.
+        trig = self.toks[self.match.first_token].start
+        apposition = between.count(",") == 1 and "," in norm[nearest.span.end : trig]
+        if not apposition and "backed by" not in between:
+            out.extend(chain[::-1])
         return out
+
+
+def _with_groups(
+    sent: _Sentence, match: Match, actors: list[Mention], groups: list[Mention], norm: str,
+    sources: list[Actor], targets: list[Actor], verbs: tuple[int, ...],
+) -> tuple[list[Actor], list[Actor]]:
+    """Fill an empty source or target with the generic groups of the sentence: the
+    roles are read again with the groups among the actors, and only groups are taken."""
+    both = sorted(actors + groups, key=lambda m: (m.span.start, -m.span.end))
+    g_src, g_tgt, _ = _Args(sent, match, both, norm, verbs).roles()
+    ids = {m.entity.id for m in groups}
+    if not sources:
+        sources = [a for a in g_src if a.id in ids and all(a.id != t.id for t in targets)]
+    if not targets:
+        have = {a.id for a in sources}
+        targets = [a for a in g_tgt if a.id in ids and a.id not in have]
+    return sources, targets
+
+
+def _lead_actor(norm: str, mentions: list[Mention]) -> Actor | None:
+    """The first actor of a sentence that can be its subject: not a medium, not after a
+    preposition ("told the Libya Herald", "talks with X")."""
+    for m in mentions:
+        if m.entity.kind == "media":
+            continue
+        if _PREP_BEFORE.search(norm, max(0, m.span.start - 24), m.span.start):
+            continue
+        return m.entity
+    return None
 
 
 def _uniq(actors: Iterable[Actor]) -> list[Actor]:
@@ -321,16 +475,20 @@ def _uniq(actors: Iterable[Actor]) -> list[Actor]:
 
 def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Mention]) -> Contexts:
     toks = sent.toks
-    window = [t.low for t in toks[max(lo, match.first_token - 4) : match.first_token]]
+    first = match.first_token
+    window = [t.low for t in toks[max(lo, first - 4) : first]]
     near = window[-2:]
-    negated = bool(set(window) & _NEG) or ("'" in window and "t" in window)
-    future = bool(set(window) & _FUTURE) or (near[-1:] == ["to"]) or near == ["to", "be"] or "going" in near
-    ahead = [t.low for t in toks[match.last_token + 1 : match.last_token + 4]]
-    if set(ahead) & {"will", "scheduled", "planned", "due", "expected"}:
-        future = True
-    if window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]:
+    ws = set(window)
+    negated = not ws.isdisjoint(_NEG) or ("'" in ws and "t" in ws)
+    future = not ws.isdisjoint(_FUTURE) or near[-1:] == ["to"] or near == ["to", "be"] or "going" in near
+    if not future:
+        for t in toks[match.last_token + 1 : match.last_token + 4]:
+            if t.low in _FUTURE_AFTER:
+                future = True
+                break
+    if future and (window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]):
         future = False
-    hypo = bool(set(window) & _HYPO) or any(t.low == "if" for t in toks[lo : match.first_token])
+    hypo = not ws.isdisjoint(_HYPO) or (lo < first - 4 and any(t.low == "if" for t in toks[lo : first - 4]))
     if sent._claims is None:
         according = []
         if _ACCORDING_ANY.search(norm, sent.span.start, sent.span.end):
@@ -340,14 +498,29 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
                     according.append(m.entity.name)
         sent._claims = tuple(according)
     claimed: list[str] = list(sent._claims)
-    if not claimed and _CLAIM.search(norm, sent.span.start, sent.span.end):
+    if not claimed and sent.claim_word and _CLAIM.search(norm, sent.span.start, sent.span.end):
         text = norm[sent.span.start : sent.span.end].lower()
         left = [m for m in actors if m.span.start < toks[match.first_token].start]
         claim_at = text.find("claim")
         claimers = [m for m in actors if abs(m.span.start - sent.span.start - claim_at) < 80]
         pick = (claimers or left)[:1]
         claimed = [m.entity.name for m in pick]
-    return Contexts(negated=negated, future=future, hypothetical=hypo, claimed_by=tuple(dict.fromkeys(claimed)))
+    return _context(negated, future, hypo, tuple(dict.fromkeys(claimed)))
+
+
+_CONTEXTS: dict[tuple, Contexts] = {}
+_FUTURE_AFTER = frozenset("will scheduled planned due expected".split())
+
+
+def _context(negated: bool, future: bool, hypo: bool, claimed: tuple[str, ...]) -> Contexts:
+    """A shared (frozen) Contexts: most events have one of a few."""
+    key = (negated, future, hypo, claimed)
+    ctx = _CONTEXTS.get(key)
+    if ctx is None:
+        ctx = Contexts(negated=negated, future=future, hypothetical=hypo, claimed_by=claimed)
+        if len(_CONTEXTS) < 4096:
+            _CONTEXTS[key] = ctx
+    return ctx
 
 
 def _location(
@@ -426,7 +599,7 @@ def _focus(doc, norm: str, places: list[Mention]) -> Location | None:
 
 
 def _event_date(
-    sent: _Sentence, match: Match, future: bool, published: dt.date | None, norm: str, doc_span, last_date: DateExpr | None,
+    sent: _Sentence, match: Match, future: bool, published: dt.date | None, norm: str, make_date, last_date: DateExpr | None,
     settings: Settings,
 ) -> tuple[EventDate | None, DateExpr | None]:
     dates = sent.dates
@@ -440,11 +613,11 @@ def _event_date(
             return None, best
         if not future and published is not None and last > published:
             last = max(first, published)
-        return EventDate(first, last, best.precision, doc_span(best.start, best.end)), best
+        return make_date(first, last, best.precision, best.start, best.end), best
     if settings.inherit_date and last_date is not None:
-        return EventDate(last_date.first, last_date.last, last_date.precision, doc_span(last_date.start, last_date.end)), None
+        return make_date(last_date.first, last_date.last, last_date.precision, last_date.start, last_date.end), None
     if settings.default_to_published and published is not None and not future:
-        return EventDate(published, published, "day"), None
+        return make_date(published, published, "day", None, None), None
     return None, None
 
 
@@ -546,7 +719,16 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             f = flags_of[t.low] = _flags(ruleset, t.low)
         flags.append(f)
     mentions = sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end))
-    actor_m = [m for m in mentions if isinstance(m.entity, Actor)]
+    # "anti-LNA militias" are the LNA's enemies: such a mention names no actor of the event.
+    actor_m = [
+        m for m in mentions
+        if isinstance(m.entity, Actor) and not (m.span.start > 3 and _ANTI.search(norm, max(0, m.span.start - 6), m.span.start))
+    ]
+    # Generic groups named by a common noun ("migrants", "protesters"): the gazetteer keeps
+    # them apart from the article's actors; they fill a role no named actor fills.
+    gaz = doc.data.get("gazetteer")
+    groups = sorted(gaz.get("groups") or (), key=lambda m: m.span.start) if isinstance(gaz, dict) else []
+    group_starts = [m.span.start for m in groups]
     all_places = [m for m in mentions if isinstance(m.entity, Location)]
     inside = _inside_actor(all_places, actor_m)
     place_m = [m for i, m in enumerate(all_places) if i not in inside]
@@ -578,6 +760,23 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             if a.kind == "state" and a.name in by_name:
                 return by_name[a.name]
         return None
+    # Events of one article share their dates and evidence spans: build each once.
+    dates_made: dict[tuple, EventDate] = {}
+    spans_made: dict[tuple[int, int], Span] = {}
+
+    def span_of(start: int, end: int) -> Span:
+        got = spans_made.get((start, end))
+        if got is None:
+            got = spans_made[start, end] = doc.span(start, end)
+        return got
+
+    def event_date(first: dt.date, last: dt.date, precision: str, start: int | None, end: int | None) -> EventDate:
+        key = (first, last, precision, start, end)
+        got = dates_made.get(key)
+        if got is None:
+            got = dates_made[key] = EventDate(first, last, precision, None if start is None else span_of(start, end))
+        return got
+
     paras = _paragraph_ids(text, doc.sentences)
     published = doc.published
     events: list[Event] = []
@@ -606,6 +805,11 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         a_lo = bisect_left(actor_starts, span.start)
         a_hi = bisect_left(actor_starts, span.end)
         s_actors = [m for m in actor_m[a_lo:a_hi] if m.span.end <= span.end]
+        s_groups = []
+        if groups:
+            g_lo = bisect_left(group_starts, span.start)
+            g_hi = bisect_left(group_starts, span.end)
+            s_groups = [m for m in groups[g_lo:g_hi] if m.span.end <= span.end]
         date_windows = _starts(all_toks, flags, _DATE_FIRST, date_hits, lo_t, hi_t, 6, 0) if date_hits else []
         if not trig_hits and not regex_rules:
             # No word here can start a trigger: keep only what later sentences read.
@@ -614,14 +818,16 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 sent.dates = find_dates(norm, span.start, span.end, published, starts=date_windows)
                 if sent.dates:
                     last_date = sent.dates[-1]
-            if s_actors:
-                sent.sources = (s_actors[0].entity,)
+            lead = _lead_actor(norm, s_actors)
+            if lead is not None:
+                sent.sources = (lead,)
             elif prev is not None and prev.paragraph == para:
                 sent.sources = prev.sources
             prev = sent
             continue
         sent = _Sentence(span, all_toks[lo_t:hi_t], para)
         sent.ends = [t.end for t in sent.toks]
+        sent.claim_word = "laim" in span.text
         sent.date_windows = date_windows
         sent.dates = find_dates(norm, span.start, span.end, published, starts=date_windows) if date_windows else []
         matches = _select(ruleset.match_at(sent.toks, trig_hits, norm, span.start, span.end), sent.toks)
@@ -632,12 +838,22 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             sent.counts = find_counts(
                 norm, span.start, span.end, _starts(all_toks, flags, _COUNT_FIRST, count_hits, lo_t, hi_t, 5, 0)
             ) if count_hits else []
+        # Triggers read as past-tense verbs ("intercepted"), by their last token.
+        verbs = tuple(
+            m.last_token for m in matches
+            if sent.toks[m.first_token].low.endswith("ed")
+            and (m.first_token == 0 or (sent.toks[m.first_token - 1].low not in _NP_FILL and sent.toks[m.first_token - 1].low not in _BE))
+        ) if len(matches) > 1 else ()
         for match in matches:
-            args = _Args(sent, match, s_actors, norm)
+            args = _Args(sent, match, s_actors, norm, verbs)
             sources, targets, passive = args.roles()
+            if s_groups and (not sources or not targets) and any(
+                sent.toks[args.lo].start <= m.span.start < sent.toks[args.hi - 1].end for m in s_groups
+            ):
+                sources, targets = _with_groups(sent, match, s_actors, s_groups, norm, sources, targets, verbs)
             ctx = _contexts(sent, match, args.lo, norm, s_actors)
             if match.rule.type == "REJECT" or match.rule.statement:
-                ctx = Contexts(future=ctx.future, hypothetical=ctx.hypothetical, claimed_by=ctx.claimed_by)
+                ctx = _context(False, ctx.future, ctx.hypothetical, ctx.claimed_by)
             if ctx.negated and not settings.emit_negated:
                 continue
             if ctx.hypothetical and not ctx.future and not settings.emit_hypothetical:
@@ -659,7 +875,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             if location is None:
                 inner = [m for m in inner_m if span.start <= m.span.start and m.span.end <= span.end]
                 location = _location(sent, match, inner, norm, args.lo, args.hi) or dateline
-            date, _ = _event_date(sent, match, ctx.future, published, norm, doc.span, last_date, settings)
+            date, _ = _event_date(sent, match, ctx.future, published, norm, event_date, last_date, settings)
             fatalities = injured = None
             counts: list[Count] = []
             if match.rule.type in ("ASSAULT", "COERCE", "PROTEST", "RETREAT"):
@@ -696,9 +912,10 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             if sources and not sent.sources:
                 sent.sources = tuple(sources)
         if not sent.sources:
-            subj = [m for m in s_actors]
-            if subj:
-                sent.sources = (subj[0].entity,)
+            # The first actor before the first trigger (after it, it is an object).
+            lead = _lead_actor(norm, [m for m in s_actors if not matches or m.span.end <= matches[0].start])
+            if lead is not None:
+                sent.sources = (lead,)
             elif prev is not None and prev.paragraph == para:
                 sent.sources = prev.sources
         if sent.dates:
