@@ -11,9 +11,14 @@ sentence's structure and the mentions the gazetteer found:
   names the source and makes the subject the target; "forces loyal to X" and "X's
   forces" name X; hosting rules ("Y received a delegation of X") swap the roles; two
   sides of a clash ("clashes between X and Y") are both sources and both targets. An
-  apposition after a name ("Osama Hamad, backed by ...") is skipped. With no actor
-  named before the trigger, the subject of the previous sentence carries over ("He
-  said...", "The army confirmed...").
+  apposition after a name ("Osama Hamad, backed by ...") is skipped. Media are never
+  sources; "anti-X" is not X; headline passives ("Two soldiers killed in ...") and
+  nominal triggers of harm after "in/during" ("killed in Tuesday's attack on Y") do not
+  make the subject the source; an unnamed agent ("by unknown assailants") leaves the
+  source empty. When no named actor fills the source or the target, the gazetteer's
+  generic groups (``doc.data["gazetteer"]["groups"]``: "migrants", "protesters") may.
+  With no actor named before the trigger, the subject of the previous sentence carries
+  over ("He said...", "The army confirmed...").
 * **location**: the place governed by in/at/near/around/outside/into... nearest the
   trigger, a specific place before a whole country; else the closest place in the
   sentence; else the dateline's place ("TRIPOLI (Reuters) -", "Cairo- ").
@@ -245,7 +250,12 @@ class _Args:
         self.actors = [a for a in actors if not self.aside(a)] if self.asides else actors
         # Other triggers read as verbs earlier in the clause ("X intercepted Y and
         # returned them"): an actor after one of them is its object, not our subject.
-        self.verbs = [k for k in verbs if self.lo <= k < match.first_token]
+        # Its object ends at the next comma ("X condemned the crime, in which Y attacked").
+        self.verbs = []
+        for k in verbs:
+            if self.lo <= k < match.first_token:
+                end = next((j for j in range(k + 1, match.first_token) if self.toks[j].low == ","), match.first_token)
+                self.verbs.append((k, end))
 
     def aside(self, m: Mention) -> bool:
         return any(a <= m.span.start < b for a, b in self.asides)
@@ -380,7 +390,7 @@ class _Args:
         cands = []
         norm = self.norm
         if self.verbs:
-            left = [m for m in left if not any(k < self.sent.tok_index(m.span.start) for k in self.verbs)]
+            left = [m for m in left if not any(k < self.sent.tok_index(m.span.start) < end for k, end in self.verbs)]
         for m in left:
             if m.entity.kind == "media":
                 continue  # "(Reuters) -", "told the Libya Herald": a medium reports, it does not act

@@ -1,0 +1,167 @@
+"""Who is the source: media, lists, "anti-X", "units from X", reported speech, passives
+without "be", nominal triggers, unnamed agents and generic groups (sentences of our own)."""
+
+from __future__ import annotations
+
+
+def _all(events, text, etype):
+    found = [e for e in events(text) if e.type == etype]
+    assert found, [(e.type, e.trigger.text) for e in events(text)]
+    return found
+
+
+def _one(events, text, etype):
+    return _all(events, text, etype)[0]
+
+
+def names(actors):
+    return [a.name for a in actors]
+
+
+# -- named actors ----------------------------------------------------------------------
+
+
+def test_a_medium_is_never_the_source(events):
+    e = _one(events, "Harbour (Wire Agency) - Artillery shells hit Wadi Sur overnight.", "ASSAULT")
+    assert "Wire Agency" not in names(e.source)
+
+
+def test_a_medium_is_not_carried_to_the_next_sentence(events):
+    text = "Adam Noor spoke to reporters. Wire Agency said the talks were long. It accused Blue Front of lying."
+    e = _one(events, text, "ACCUSE")
+    assert "Wire Agency" not in names(e.source)
+
+
+def test_every_actor_of_a_list_is_a_source(events):
+    e = _one(events, "Red Brigade, Blue Front and the Interior Ministry attacked Port Amal.", "ASSAULT")
+    assert set(names(e.source)) == {"Red Brigade", "Blue Front", "Interior Ministry"}
+
+
+def test_anti_x_is_not_x(events):
+    e = _one(events, "Anti-Red Brigade fighters attacked Port Amal on Monday.", "ASSAULT")
+    assert "Red Brigade" not in names(e.source)
+
+
+def test_units_from_x_are_x(events):
+    e = _one(events, "Units from Red Brigade took control of Wadi Sur.", "COERCE")
+    assert names(e.source) == ["Red Brigade"]
+
+
+def test_a_statement_from_x_speaks_for_x(events):
+    text = (
+        "In a statement on official paper from the Coastal Council, a copy of which was given to "
+        "Wire Agency, the council said that they had defeated Blue Front. "
+        "The statement accused the Union of arming Blue Front."
+    )
+    e = _one(events, text, "ACCUSE")
+    assert names(e.source) == ["Coastal Council"]
+
+
+def test_the_object_of_an_earlier_verb_is_not_the_subject(events):
+    found = _all(events, "Red Brigade attacked Blue Front and killed three fighters.", "ASSAULT")
+    assert all("Blue Front" not in names(e.source) for e in found if e.trigger.text == "killed")
+
+
+def test_actor_in_the_triggers_own_comma_segment(events):
+    text = "The Coastal Council condemned the crime, in which fighters of Red Brigade attacked Port Amal."
+    e = next(e for e in events(text) if e.type == "ASSAULT")
+    assert "Red Brigade" in names(e.source)
+
+
+def test_by_belongs_to_the_nearer_participle(events):
+    text = "The Union will finance projects in the districts controlled by Red Brigade."
+    e = _one(events, text, "AID")
+    assert "Red Brigade" not in names(e.source)
+
+
+# -- passives and nominal triggers -----------------------------------------------------
+
+
+def test_headline_passive_without_be(events):
+    e = _one(events, "Two Blue Front fighters killed in air strike near Port Amal", "ASSAULT")
+    assert "Blue Front" not in names(e.source)
+
+
+def test_participle_only_form_is_passive(events):
+    e = _one(events, "Blue Front driven out of Wadi Sur", "ASSAULT")
+    assert "Blue Front" not in names(e.source)
+
+
+def test_victims_of_a_nominal_attack_are_not_its_source(events):
+    text = "Sara Kemal and two guards were killed in Tuesday's attack on the Coastal Council."
+    found = _all(events, text, "ASSAULT")
+    assert all("Sara Kemal" not in names(e.source) for e in found)
+    assert any("Sara Kemal" in names(e.target) for e in found)
+
+
+def test_a_meeting_keeps_its_participant(events):
+    text = "Adam Noor spoke during a meeting with Sara Kemal in Harbour."
+    e = _one(events, text, "CONSULT")
+    assert "Adam Noor" in names(e.source) + names(e.target)
+
+
+def test_unnamed_agent_is_not_the_previous_subject(events):
+    text = (
+        "Adam Noor visited Harbour on Sunday. "
+        "Work stopped after the abduction of an official by unknown assailants in Port Amal."
+    )
+    e = _one(events, text, "ASSAULT")
+    assert e.source == ()
+
+
+def test_unnamed_subject_of_reported_speech(events):
+    e = _one(events, "Adam Noor said the patrol had exchanged fire with gunmen near Port Amal.", "ASSAULT")
+    assert "Adam Noor" not in names(e.source)
+
+
+def test_speaker_keeps_an_accusation(events):
+    e = _one(events, "The Union said the strikes amounted to a war crime.", "ACCUSE")
+    assert names(e.source) == ["Union"]
+
+
+def test_under_heavy_attack_by(events):
+    e = _one(events, "Port Amal was under heavy air attack by Red Brigade on Monday.", "ASSAULT")
+    assert names(e.source) == ["Red Brigade"]
+
+
+def test_came_under_control(events):
+    e = _one(events, "Wadi Sur came under the control of Red Brigade on Friday.", "COERCE")
+    assert e.mode == "seize"
+
+
+# -- generic groups --------------------------------------------------------------------
+
+
+def test_group_is_the_source_when_no_named_actor_is(events):
+    e = _one(events, "Protesters stormed the Interior Ministry in Harbour.", "ASSAULT")
+    assert names(e.source) == ["Protesters"]
+    assert names(e.target) == ["Interior Ministry"]
+
+
+def test_group_is_the_target_of_a_named_actor(events):
+    e = _one(events, "Red Brigade intercepted 300 migrants off Port Amal.", "COERCE")
+    assert names(e.source) == ["Red Brigade"]
+    assert names(e.target) == ["Migrants"]
+
+
+def test_named_actor_beats_a_group(events):
+    e = _one(events, "Blue Front and protesters attacked the Coastal Council in Harbour.", "ASSAULT")
+    assert "Blue Front" in names(e.source)
+
+
+def test_group_object_is_not_the_next_verbs_subject(events):
+    text = "The patrol intercepted 300 migrants and returned them to Harbour."
+    for e in events(text):
+        assert "Migrants" not in names(e.source), e
+
+
+def test_clash_with_a_group(events):
+    e = _one(events, "Adam Noor said the patrol had exchanged fire with smugglers.", "ASSAULT")
+    assert "Smugglers" in names(e.source)
+    assert "Adam Noor" not in names(e.source)
+
+
+def test_groups_are_not_carried_from_a_sentence_without_event(events):
+    text = "Officials called the migrants a burden. Later it accused Blue Front of lying."
+    e = _one(events, text, "ACCUSE")
+    assert "Migrants" not in names(e.source)
