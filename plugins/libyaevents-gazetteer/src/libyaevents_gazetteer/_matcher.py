@@ -211,7 +211,7 @@ def _org_body(run: str) -> tuple[int, int, bool, str] | None:
     """Where an organisation's name stands in a capitalised run (``_ORG_RUN``), if it has one.
 
     Returns the name's start and end in ``run``, whether a number after it may belong to it
-    ("Infantry Brigade 33") and its kind (``armed_group`` or ``organization``). A function of
+    ("Infantry Brigade 12") and its kind (``armed_group`` or ``organization``). A function of
     the run alone, so it is cached across articles.
     """
     if _HEAD_WORD.search(run) is None:
@@ -728,7 +728,7 @@ class Gazetteer:
             return
         if place is not None:
             # A country: a place after in/to/from, as a possessor or a modifier ("Libya's
-            # coast", "Libya troop deployment", "Comoros-flagged"); the state alone as the
+            # coast", "Libya deployment plan", "Comoros-flagged"); the state alone as the
             # subject of a verb; elsewhere both.
             if place.is_country:
                 states = [a for a in actors if a.kind == "state"]
@@ -962,7 +962,7 @@ class Gazetteer:
 
     def _new_orgs(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Capitalised names with an organisation noun ("the Zawiya Martyrs Brigade",
-        "Shoura Council of Benghazi Revolutionaries", "Infantry Brigade 33")."""
+        "Council of Elders of Derna", "Infantry Brigade 12")."""
         out: list[Hit] = []
         actor_hits: list[Hit] | None = None
         starts: list[int] = []
@@ -1464,10 +1464,10 @@ def _country_role(text: str, start: int, end: int) -> str:
     if _VERBISH.match(text, pos) or _SPEECH_VERB.match(text, pos):
         return "actor"
     if pos == end and _TITLE_WORD.match(text[pos:pos + 3]):
-        return "place"  # part of a longer name or a title-case headline: "Libya Channel"
+        return "place"  # part of a longer name or a title-case headline: "Libya Times"
     m = _ATTRIB.match(text, pos)
     if m and m[1] not in ("and", "or", "to", "in", "on", "at", "for", "with", "from", "of", "by", "as"):
-        return "place"  # "Libya troop deployment", "Libya coverage"
+        return "place"  # "Libya deployment plan", "Libya desk"
     return "both"
 
 
