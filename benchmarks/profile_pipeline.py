@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import corpus  # noqa: E402
+import corpus
 
 
 def build_pipeline(from_source: Sequence[str]):  # type: ignore[no-untyped-def]

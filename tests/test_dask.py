@@ -18,7 +18,7 @@ from libyaevents.serialization import dump_result
 distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")
 
-from libyaevents.dask import extract_bag, extract_on_cluster  # noqa: E402
+from libyaevents.dask import extract_bag, extract_on_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

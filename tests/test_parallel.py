@@ -29,8 +29,8 @@ def _corpus():
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    """600 synthetic articles with a bad record every 97 lines."""
-    return _corpus().write_jsonl(tmp_path_factory.mktemp("corpus") / "generated.jsonl", 600, broken=True)
+    """300 synthetic articles (enough for the pool to start) with a bad record every 97 lines."""
+    return _corpus().write_jsonl(tmp_path_factory.mktemp("corpus") / "generated.jsonl", 300, broken=True)
 
 
 #: The ML plugin, when installed, loads torch in every process: tens of seconds for
@@ -83,7 +83,7 @@ def test_generated_jobs_2_identical(tmp_path, generated, fmt):
     one = _run(tmp_path, f"one.{fmt}", str(generated), "-f", fmt, "--jobs", "1", *NO_ML)
     two = _run(tmp_path, f"two.{fmt}", str(generated), "-f", fmt, "--jobs", "2", *NO_ML)
     assert_same(one, two)
-    assert one.count(b'"level":"error"') >= 4
+    assert one.count(b'"level":"error"') >= 3
 
 
 def test_problems_keep_their_place():
@@ -140,7 +140,7 @@ def test_pool_on_endless_input_stops():
 
 def test_small_input_starts_no_workers(monkeypatch):
     """An input too small to give each worker a batch runs in this process."""
-    import libyaevents.parallel as parallel
+    from libyaevents import parallel
 
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started")

@@ -59,7 +59,7 @@ THRESHOLD_ENV = "LIBYAEVENTS_ML_THRESHOLD"
 #: Least probability of the top label for the ml extractor to add an event. Chosen on
 #: the evaluation scorer as the lowest value that does not lower event precision
 #: (docs/plugins/ml.md gives the sweep).
-DEFAULT_THRESHOLD = 0.80
+DEFAULT_THRESHOLD = 0.95
 #: New ml events get this share of the head's probability as confidence, so that they
 #: rank below rule events the head agrees with.
 ML_CONFIDENCE = 0.75
