@@ -4,6 +4,8 @@ Each test function is also called at the bottom, so running this file runs the t
 """
 
 import io
+import tempfile
+from pathlib import Path
 
 # --8<-- [start:registered]
 import libyaevents
@@ -58,6 +60,21 @@ def test_exporter_output():
 # --8<-- [end:exporter]
 
 
+# --8<-- [start:both-ways]
+from libyaevents.testing import convert_results, extract_both_ways, sample_results
+
+
+def test_convert_equals_extract(tmp_path):
+    seeds = Path(libyaevents.__file__).resolve().parents[2] / "seeds"
+    direct, converted = extract_both_ways([seeds], "example-tsv", tmp_path)
+    assert converted == direct
+
+
+def test_hand_built(libyaevents_sample_results, tmp_path):
+    assert "ASSAULT" in convert_results(libyaevents_sample_results, "json", tmp_path)
+# --8<-- [end:both-ways]
+
+
 # --8<-- [start:fixtures]
 def test_with_fixtures(make_article, libyaevents_pipeline):
     # Both fixtures come with libyaevents (a pytest11 plugin): no conftest needed.
@@ -74,4 +91,7 @@ if __name__ == "__main__":
     test_a_failing_plugin_is_reported_not_raised()
     test_exporter_output()
     test_with_fixtures(factory, Pipeline())
+    with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+        test_convert_equals_extract(Path(a))
+        test_hand_built(sample_results(), Path(b))
     print("all passed")
