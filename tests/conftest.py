@@ -2,8 +2,9 @@
 
 The core's tests run the default pipeline (gazetteer and rules, when installed) but
 not the ml plugin, which loads a neural model per process and has its own tests:
-``LIBYAEVENTS_DISABLE_PLUGINS=ml`` is set here, before any test or subprocess starts,
-unless the caller set the variable already.
+``LIBYAEVENTS_DISABLE_PLUGINS=ml`` is set for each test here (and so for the
+subprocesses it starts), unless the caller set the variable already. It is set per test,
+not for the session, so the ml plugin's own tests in the same run still see it.
 """
 
 from __future__ import annotations
@@ -11,13 +12,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-os.environ.setdefault("LIBYAEVENTS_DISABLE_PLUGINS", "ml")
 
 import pytest
 
 from libyaevents import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _without_ml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave the slow ml plugin out of the core's tests (see the module docstring)."""
+    if "LIBYAEVENTS_DISABLE_PLUGINS" not in os.environ:
+        monkeypatch.setenv("LIBYAEVENTS_DISABLE_PLUGINS", "ml")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ it got (attrs' validator messages). Serialization is not here: see
 from __future__ import annotations
 
 import datetime as dt
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -51,9 +52,64 @@ ACTOR_KINDS = (
 #: How precisely an :class:`EventDate` is known.
 DATE_PRECISIONS = ("day", "week", "month", "year")
 
-_str = v.instance_of(str)
-_opt_str = v.optional(v.instance_of(str))
-_opt_date = v.optional(v.instance_of(dt.date))
+# Every validator below checks the common case (a value of exactly the expected type)
+# in one step and only otherwise runs attrs' own validators, which accept what they
+# accept (subclasses, bools for ints) and raise their own messages: the same rules as
+# attrs' validators alone, at a fraction of the cost (every Span, Mention and Event of
+# every article is validated).
+
+
+def _of_type(kind: type, optional: bool = False) -> Any:
+    """``instance_of(kind)`` (``optional(...)`` when ``optional``), exact type first."""
+    full = v.optional(v.instance_of(kind)) if optional else v.instance_of(kind)
+    if optional:
+        def validate(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+            if value is not None and type(value) is not kind:
+                full(instance, attribute, value)
+    else:
+        def validate(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+            if type(value) is not kind:
+                full(instance, attribute, value)
+    return validate
+
+
+def _one_of(options: tuple[str, ...]) -> Any:
+    """``in_(options)`` for strings, a set lookup first."""
+    full = v.in_(options)
+    fast = frozenset(options)
+
+    def validate(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if type(value) is not str or value not in fast:
+            full(instance, attribute, value)
+
+    return validate
+
+
+def _between(low: float, high: float) -> Any:
+    """``[ge(low), le(high)]`` on a float (after its converter)."""
+    full = v.and_(v.ge(low), v.le(high))
+
+    def validate(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if not (type(value) is float and low <= value <= high):
+            full(instance, attribute, value)
+
+    return validate
+
+
+def _whole(optional: bool) -> Any:
+    """``[instance_of(int), ge(0)]`` (``[optional(instance_of(int)), _not_negative]``)."""
+    full = v.and_(v.optional(v.instance_of(int)), _not_negative) if optional else v.and_(v.instance_of(int), v.ge(0))
+
+    def validate(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if not (type(value) is int and value >= 0) and not (optional and value is None):
+            full(instance, attribute, value)
+
+    return validate
+
+
+_str = _of_type(str)
+_opt_str = _of_type(str, optional=True)
+_opt_date = _of_type(dt.date, optional=True)
 
 
 def _tuple_of(kind: type) -> Any:
@@ -61,7 +117,7 @@ def _tuple_of(kind: type) -> Any:
 
     def validate(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         # The common case in one pass; attrs' validator (and its message) otherwise.
-        if type(value) is not tuple or not all(isinstance(x, kind) for x in value):
+        if type(value) is not tuple or (value and not all(map(isinstance, value, repeat(kind)))):
             full(instance, attribute, value)
 
     return validate
@@ -90,7 +146,18 @@ def _is_alpha3(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         )
 
 
-_int_count = [v.optional(v.instance_of(int)), _not_negative]
+_int_count = _whole(optional=True)
+
+
+_int = v.instance_of(int)
+
+
+def _span_end(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    """``instance_of(int)``, then not before ``start``."""
+    if type(value) is not int or value < instance.start:
+        _int(instance, attribute, value)
+        if value < instance.start:
+            raise ValueError(f"'end' must be >= start ({instance.start}) (got {value})")
 
 
 @attrs.frozen
@@ -106,14 +173,9 @@ class Span:
         text: The characters themselves.
     """
 
-    start: int = attrs.field(validator=[v.instance_of(int), v.ge(0)])
-    end: int = attrs.field(validator=v.instance_of(int))
+    start: int = attrs.field(validator=_whole(optional=False))
+    end: int = attrs.field(validator=_span_end)
     text: str = attrs.field(validator=_str)
-
-    @end.validator
-    def _end_after_start(self, attribute: attrs.Attribute, value: int) -> None:
-        if value < self.start:
-            raise ValueError(f"'end' must be >= start ({self.start}) (got {value})")
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
@@ -160,7 +222,7 @@ class Actor:
 
     id: str = attrs.field(validator=_str)
     name: str = attrs.field(validator=_str)
-    kind: str = attrs.field(default="group", validator=v.in_(ACTOR_KINDS))
+    kind: str = attrs.field(default="group", validator=_one_of(ACTOR_KINDS))
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(str))
     country: str | None = attrs.field(default=None, validator=[_opt_str, _is_alpha3])
     roles: tuple[Role, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(Role))
@@ -192,14 +254,14 @@ class Location:
 
     id: str = attrs.field(validator=_str)
     name: str = attrs.field(validator=_str)
-    lat: float = attrs.field(converter=float, validator=[v.ge(-90.0), v.le(90.0)])
-    lon: float = attrs.field(converter=float, validator=[v.ge(-180.0), v.le(180.0)])
+    lat: float = attrs.field(converter=float, validator=_between(-90.0, 90.0))
+    lon: float = attrs.field(converter=float, validator=_between(-180.0, 180.0))
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(str))
     country: str | None = attrs.field(default=None, validator=[_opt_str, _is_alpha3])
     admin1: str | None = attrs.field(default=None, validator=_opt_str)
     feature_class: str | None = attrs.field(default=None, validator=_opt_str)
     feature_code: str | None = attrs.field(default=None, validator=_opt_str)
-    geonames_id: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+    geonames_id: int | None = attrs.field(default=None, validator=_of_type(int, optional=True))
     radius_km: float = attrs.field(default=10.0, converter=float, validator=v.ge(0.0))
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(Span))
 
@@ -216,9 +278,9 @@ class Mention:
         extractor: Name of the extractor that found it.
     """
 
-    span: Span = attrs.field(validator=v.instance_of(Span))
+    span: Span = attrs.field(validator=_of_type(Span))
     entity: Actor | Location = attrs.field(validator=v.instance_of((Actor, Location)))
-    score: float = attrs.field(default=1.0, converter=float, validator=[v.ge(0.0), v.le(1.0)])
+    score: float = attrs.field(default=1.0, converter=float, validator=_between(0.0, 1.0))
     how: str = attrs.field(default="exact", validator=_str)
     extractor: str = attrs.field(default="", validator=_str)
 
@@ -240,10 +302,10 @@ class EventDate:
             publication date).
     """
 
-    start: dt.date = attrs.field(validator=v.instance_of(dt.date))
-    end: dt.date = attrs.field(validator=v.instance_of(dt.date))
-    precision: str = attrs.field(default="day", validator=v.in_(DATE_PRECISIONS))
-    span: Span | None = attrs.field(default=None, validator=v.optional(v.instance_of(Span)))
+    start: dt.date = attrs.field(validator=_of_type(dt.date))
+    end: dt.date = attrs.field(validator=_of_type(dt.date))
+    precision: str = attrs.field(default="day", validator=_one_of(DATE_PRECISIONS))
+    span: Span | None = attrs.field(default=None, validator=_of_type(Span, optional=True))
 
     @end.validator
     def _end_not_before_start(self, attribute: attrs.Attribute, value: dt.date) -> None:
@@ -263,9 +325,9 @@ class Contexts:
         themes: PLOVER thematic contexts (``migration``, ``military`` ...).
     """
 
-    negated: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    future: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    hypothetical: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    negated: bool = attrs.field(default=False, validator=_of_type(bool))
+    future: bool = attrs.field(default=False, validator=_of_type(bool))
+    hypothetical: bool = attrs.field(default=False, validator=_of_type(bool))
     claimed_by: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(str))
     themes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(str))
 
@@ -281,8 +343,8 @@ class Count:
     """
 
     kind: str = attrs.field(validator=_str)
-    value: int = attrs.field(validator=[v.instance_of(int), v.ge(0)])
-    span: Span | None = attrs.field(default=None, validator=v.optional(v.instance_of(Span)))
+    value: int = attrs.field(validator=_whole(optional=False))
+    span: Span | None = attrs.field(default=None, validator=_of_type(Span, optional=True))
 
 
 @attrs.frozen
@@ -309,20 +371,20 @@ class Event:
     """
 
     id: str = attrs.field(validator=_str)
-    type: str = attrs.field(validator=v.in_(EVENT_TYPES))
+    type: str = attrs.field(validator=_one_of(EVENT_TYPES))
     evidence: tuple[Span, ...] = attrs.field(converter=_to_tuple, validator=_tuple_of(Span))
     mode: str | None = attrs.field(default=None, validator=_opt_str)
     source: tuple[Actor, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(Actor))
     target: tuple[Actor, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(Actor))
-    location: Location | None = attrs.field(default=None, validator=v.optional(v.instance_of(Location)))
-    date: EventDate | None = attrs.field(default=None, validator=v.optional(v.instance_of(EventDate)))
+    location: Location | None = attrs.field(default=None, validator=_of_type(Location, optional=True))
+    date: EventDate | None = attrs.field(default=None, validator=_of_type(EventDate, optional=True))
     fatalities: int | None = attrs.field(default=None, validator=_int_count)
     injured: int | None = attrs.field(default=None, validator=_int_count)
     counts: tuple[Count, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(Count))
-    contexts: Contexts = attrs.field(factory=Contexts, validator=v.instance_of(Contexts))
-    confidence: float = attrs.field(default=0.5, converter=float, validator=[v.ge(0.0), v.le(1.0)])
+    contexts: Contexts = attrs.field(factory=Contexts, validator=_of_type(Contexts))
+    confidence: float = attrs.field(default=0.5, converter=float, validator=_between(0.0, 1.0))
     extractor: str = attrs.field(default="", validator=_str)
-    trigger: Span | None = attrs.field(default=None, validator=v.optional(v.instance_of(Span)))
+    trigger: Span | None = attrs.field(default=None, validator=_of_type(Span, optional=True))
 
     @mode.validator
     def _mode_of_type(self, attribute: attrs.Attribute, value: str | None) -> None:
@@ -404,7 +466,7 @@ class ArticleResult:
             about its input).
     """
 
-    article: Article = attrs.field(validator=v.instance_of(Article))
+    article: Article = attrs.field(validator=_of_type(Article))
     actors: tuple[Actor, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(Actor))
     locations: tuple[Location, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(Location)

@@ -38,7 +38,7 @@ def stable_id(*parts: object) -> str:
         True
     """
     sha = _NAMESPACE_SHA1.copy()
-    sha.update("|".join(str(p) for p in parts).encode("utf-8"))
+    sha.update("|".join(map(str, parts)).encode("utf-8"))
     digest = bytearray(sha.digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
@@ -46,8 +46,12 @@ def stable_id(*parts: object) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+def _span_key(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
 def event_id(article_id: str, event_type: str, evidence: Iterable[Span]) -> str:
     """Return the id of an event from its article, type and first evidence span."""
-    first = min(evidence, key=lambda s: (s.start, s.end), default=None)
+    first = min(evidence, key=_span_key, default=None)
     key = f"{first.start}:{first.end}" if first else ""
     return stable_id("event", article_id, event_type, key)

@@ -76,11 +76,18 @@ _ABBREV = frozenset(
     "oct nov dec u.s u.n u.k e.g i.e vs al inc co corp ltd jr sr prof brig rev fig approx est".split()
 )
 
+# Compiled once (the same patterns the functions below used inline).
+_NEWLINE = re.compile(r"\r?\n|\r")
+_END_PUNCT = re.compile(r"[.!?]\s*$")
+_ANY_PUNCT = re.compile(r"[.!?:;,\"“”]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each line, without its newline."""
     start = 0
-    for m in re.finditer(r"\r?\n|\r", text):
+    for m in _NEWLINE.finditer(text):
         yield start, m.start()
         start = m.end()
     yield start, len(text)
@@ -113,10 +120,10 @@ def _is_menu_line(line: str) -> bool:
     if _JUNK.fullmatch(stripped):
         return True
     words = stripped.split()
-    if _BULLET.match(line) and len(words) <= 5 and not re.search(r"[.!?]\s*$", stripped):
+    if _BULLET.match(line) and len(words) <= 5 and not _END_PUNCT.search(stripped):
         return True
     # Very short lines without sentence punctuation: menu entries, site names, labels.
-    return len(words) <= 3 and not re.search(r"[.!?:;,\"“”]", stripped) and len(stripped) < 40
+    return len(words) <= 3 and not _ANY_PUNCT.search(stripped) and len(stripped) < 40
 
 
 def mark_furniture(doc: Document) -> None:
@@ -150,7 +157,7 @@ def mark_furniture(doc: Document) -> None:
         if _is_menu_line(line):
             doc.mark_furniture(start, end)
             continue
-        if words >= 12 and re.search(r"[.!?][\"”’)]?\s*$", stripped):
+        if words >= 12 and _SENTENCE_END.search(stripped):
             body_seen += 1
         # A title line "Headline | Site name": the site name is furniture.
         bar = stripped.rfind(" | ")
@@ -192,7 +199,7 @@ def _split_block(text: str, start: int, end: int, out: list) -> None:
     pos = start
     for m in _SENT_END.finditer(text, start, end):
         dot = m.start()
-        word = re.search(r"([A-Za-z.]+)$", text[max(pos, dot - 12) : dot])
+        word = _LAST_WORD.search(text[max(pos, dot - 12) : dot])
         if word and (word[1].lower().strip(".") in _ABBREV or len(word[1].strip(".")) == 1):
             continue
         _add(text, pos, m.end(), out)

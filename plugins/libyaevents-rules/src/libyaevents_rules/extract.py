@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 
 from libyaevents import Actor, Contexts, Count, Event, EventDate, Location, Mention, Span
 from libyaevents.ids import event_id
@@ -46,11 +47,12 @@ from .dates import DateExpr, find_dates
 from .dates import is_first as _date_first
 from .dates import is_hint as _date_hint
 from .rules import Match, RuleSet
-from .text import Token, normalise, tokens
+from .text import Token, normalise, token_columns
 
 __all__ = ["Settings", "build_events"]
 
 NAME = "rules"
+_new_tuple = tuple.__new__
 MAX_EVIDENCE = 600
 
 # Tokens that end a clause (the source is looked for after the last one before the
@@ -650,10 +652,11 @@ def _evidence(doc, sent: _Sentence, match: Match, lo: int, hi: int, split: bool)
 
 
 def _starts(
-    toks: list[Token], flags: list[int], first: int, hits: list[int], lo: int, hi: int, before: int, after: int
+    starts: list[int], flags: list[int], first: int, hits: list[int], lo: int, hi: int, before: int, after: int
 ) -> list[int]:
     """Offsets of the tokens flagged ``first`` from ``before`` tokens before each hint
-    token in ``hits`` (indices into ``toks``, all in ``lo..hi-1``) to ``after`` after it."""
+    token in ``hits`` (indices into the article's tokens, whose offsets are ``starts``,
+    all in ``lo..hi-1``) to ``after`` after it."""
     out: list[int] = []
     done = lo
     for k in hits:
@@ -661,7 +664,7 @@ def _starts(
         b = min(hi, k + after + 1)
         for i in range(a, b):
             if flags[i] & first:
-                out.append(toks[i].start)
+                out.append(starts[i])
         done = max(done, b)
     return out
 
@@ -675,6 +678,28 @@ def _hint_flags(ruleset: RuleSet) -> dict[str, int]:
 
 
 _TRIGGER, _DATE_HINT, _COUNT_HINT, _DATE_FIRST, _COUNT_FIRST = 1, 2, 4, 8, 16
+_UNSET = object()
+
+
+def _seconds(ruleset: RuleSet) -> dict[str, tuple[frozenset[str], tuple[str, ...]] | None]:
+    seconds = getattr(ruleset, "_second_words", None)
+    if seconds is None:
+        seconds = {}
+        ruleset._second_words = seconds  # type: ignore[attr-defined]
+    return seconds
+
+
+def _second_words(ruleset: RuleSet, low: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The words and prefixes one of which must follow ``low`` for a phrase starting at
+    it to match; ``None`` when some phrase is one word long or goes on with a gap."""
+    words: set[str] = set()
+    prefixes: list[str] = []
+    for compiled in ruleset.candidates(low):
+        if len(compiled.elements) < 2 or compiled.elements[1].gap:
+            return None
+        words |= compiled.elements[1].words
+        prefixes.extend(p for p in compiled.elements[1].prefixes if p not in prefixes)
+    return frozenset(words), tuple(prefixes)
 
 
 def _flags(ruleset: RuleSet, low: str) -> int:
@@ -719,15 +744,39 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         return []
     text = doc.text
     norm = normalise(getattr(doc, "search_text", None) or text)
-    all_toks = tokens(norm)
-    all_starts = [t.start for t in all_toks]
+    all_lows, all_starts, all_ends = token_columns(norm)
     flags_of = _hint_flags(ruleset)
-    flags = []
-    for t in all_toks:
-        f = flags_of.get(t.low)
-        if f is None:
-            f = flags_of[t.low] = _flags(ruleset, t.low)
-        flags.append(f)
+    flags = list(map(flags_of.get, all_lows))
+    if None in flags:
+        for k, f in enumerate(flags):
+            if f is None:
+                low = all_lows[k]
+                f = flags_of.get(low)
+                if f is None:
+                    f = flags_of[low] = _flags(ruleset, low)
+                flags[k] = f
+    # The few tokens with a flag, by kind: each sentence takes its own by bisection.
+    trig_all: list[int] = []
+    date_all: list[int] = []
+    count_all: list[int] = []
+    seconds = _seconds(ruleset)
+    last_k = len(flags) - 1
+    for k in compress(range(len(flags)), flags):
+        f = flags[k]
+        if f & _TRIGGER:
+            # Most phrases have a second word: a token whose next word none of them can
+            # take ("the" not before "attack") starts no match, in any sentence.
+            need = seconds.get(all_lows[k], _UNSET)
+            if need is _UNSET:
+                need = seconds[all_lows[k]] = _second_words(ruleset, all_lows[k])
+            if need is None or k < last_k and (
+                all_lows[k + 1] in need[0] or (need[1] and any(all_lows[k + 1].startswith(p) for p in need[1]))
+            ):
+                trig_all.append(k)
+        if f & _DATE_HINT:
+            date_all.append(k)
+        if f & _COUNT_HINT:
+            count_all.append(k)
     mentions = sorted(doc.mentions, key=lambda m: (m.span.start, -m.span.end))
     # "anti-LNA militias" are the LNA's enemies: such a mention names no actor of the event.
     actor_m = [
@@ -800,18 +849,11 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             last_para = para
         lo_t = bisect_left(all_starts, span.start)
         hi_t = bisect_left(all_starts, span.end)
-        trig_hits = []
-        date_hits = []
-        count_hits = []
-        for k in range(lo_t, hi_t):
-            f = flags[k]
-            if f:
-                if f & _TRIGGER:
-                    trig_hits.append(k - lo_t)
-                if f & _DATE_HINT:
-                    date_hits.append(k)
-                if f & _COUNT_HINT:
-                    count_hits.append(k)
+        trig_hits = trig_all[bisect_left(trig_all, lo_t) : bisect_left(trig_all, hi_t)]
+        if trig_hits and lo_t:
+            trig_hits = [k - lo_t for k in trig_hits]
+        date_hits = date_all[bisect_left(date_all, lo_t) : bisect_left(date_all, hi_t)]
+        count_hits = count_all[bisect_left(count_all, lo_t) : bisect_left(count_all, hi_t)]
         a_lo = bisect_left(actor_starts, span.start)
         a_hi = bisect_left(actor_starts, span.end)
         s_actors = [m for m in actor_m[a_lo:a_hi] if m.span.end <= span.end]
@@ -820,7 +862,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             g_lo = bisect_left(group_starts, span.start)
             g_hi = bisect_left(group_starts, span.end)
             s_groups = [m for m in groups[g_lo:g_hi] if m.span.end <= span.end]
-        date_windows = _starts(all_toks, flags, _DATE_FIRST, date_hits, lo_t, hi_t, 6, 0) if date_hits else []
+        date_windows = _starts(all_starts, flags, _DATE_FIRST, date_hits, lo_t, hi_t, 6, 0) if date_hits else []
         if not trig_hits and not regex_rules:
             # No word here can start a trigger: keep only what later sentences read.
             sent = _Sentence(span, [], para)
@@ -835,8 +877,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 sent.sources = prev.sources
             prev = sent
             continue
-        sent = _Sentence(span, all_toks[lo_t:hi_t], para)
-        sent.ends = [t.end for t in sent.toks]
+        sent = _Sentence(span, list(map(_new_tuple, repeat(Token), zip(all_lows[lo_t:hi_t], all_starts[lo_t:hi_t], all_ends[lo_t:hi_t]))), para)
+        sent.ends = all_ends[lo_t:hi_t]
         sent.claim_word = "laim" in span.text
         sent.date_windows = date_windows
         sent.dates = find_dates(norm, span.start, span.end, published, starts=date_windows) if date_windows else []
@@ -846,7 +888,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         s_places = [m for m in place_m[p_lo:p_hi] if m.span.end <= span.end]
         if matches:
             sent.counts = find_counts(
-                norm, span.start, span.end, _starts(all_toks, flags, _COUNT_FIRST, count_hits, lo_t, hi_t, 5, 0)
+                norm, span.start, span.end, _starts(all_starts, flags, _COUNT_FIRST, count_hits, lo_t, hi_t, 5, 0)
             ) if count_hits else []
         # Triggers read as past-tense verbs ("intercepted"), by their last token.
         verbs = tuple(

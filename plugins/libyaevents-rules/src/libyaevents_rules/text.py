@@ -9,9 +9,11 @@ character, so every offset found in the copy is an offset into the original text
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from operator import sub
 from typing import NamedTuple
 
-__all__ = ["Token", "normalise", "tokens"]
+__all__ = ["Token", "normalise", "token_columns", "tokens"]
 
 # One character in, one character out: offsets stay valid.
 _LOOKALIKES = {
@@ -67,3 +69,20 @@ def tokens(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     if len(low) == len(norm):  # lower-casing kept every offset (it nearly always does)
         return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(low, start, end)]
     return [new(Token, (m.group().lower(), m.start(), m.end())) for m in _TOKEN.finditer(norm, start, end)]
+
+
+# A token with the spaces before it: the text is spaces and tokens only (every
+# non-space character starts one), so these pieces tile it from offset 0.
+_SPACED_TOKEN = re.compile(r"\s*(?:[A-Za-z0-9]+(?:[.,][0-9]+)*|\S)")
+
+
+def token_columns(norm: str) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of the whole of ``norm`` as three columns: lower-cased texts, starts
+    and ends (the same tokens as :func:`tokens`, without a tuple for each)."""
+    low = norm.lower()
+    if len(low) == len(norm):
+        lows = _TOKEN.findall(low)
+        ends = list(accumulate(map(len, _SPACED_TOKEN.findall(low))))
+        return lows, list(map(sub, ends, map(len, lows))), ends
+    toks = tokens(norm)
+    return [t.low for t in toks], [t.start for t in toks], [t.end for t in toks]
