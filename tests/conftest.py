@@ -20,6 +20,20 @@ from libyaevents import Pipeline
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def load_corpus():  # type: ignore[no-untyped-def]
+    """The synthetic corpus generator of ``benchmarks/corpus.py``, as a module."""
+    import importlib.util
+    import sys
+
+    name = "libyaevents_bench_corpus"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 @pytest.fixture(autouse=True)
 def _without_ml(monkeypatch: pytest.MonkeyPatch) -> None:
     """Leave the slow ml plugin out of the core's tests (see the module docstring)."""

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import load_corpus
+
 from libyaevents import Pipeline, Problem
 from libyaevents.cli import main
 from libyaevents.serialization import dump_result
@@ -27,12 +29,6 @@ SEEDS = ROOT / "seeds"
 NO_ML = ("ml",)
 
 
-def _corpus():
-    spec = importlib.util.spec_from_file_location("libyaevents_bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +43,7 @@ def cluster():
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     """300 synthetic articles with a bad record every 97 lines."""
-    return _corpus().write_jsonl(tmp_path_factory.mktemp("corpus") / "generated.jsonl", 300, broken=True)
+    return load_corpus().write_jsonl(tmp_path_factory.mktemp("corpus") / "generated.jsonl", 300, broken=True)
 
 
 def _run(tmp_path: Path, name: str, *args: str) -> tuple[int, bytes]:
@@ -114,7 +110,7 @@ def test_extract_bag_of_records(tmp_path):
     Bad records become error dictionaries where they stood. Origins differ (a bag has
     no file and line), so they are left out of the comparison.
     """
-    records = list(_corpus().articles(40, seed=7))
+    records = list(load_corpus().articles(40, seed=7))
     records[3] = {"id": "empty", "text": "  "}
     records[11] = ["not", "an", "object"]
     records[20]["published"] = "not a date at all"

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import load_corpus
+
 from libyaevents import Article, Pipeline, Problem
 from libyaevents.cli import main
 from libyaevents.parallel import extract_parallel, ordered_batches
@@ -19,18 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def _corpus():
-    spec = importlib.util.spec_from_file_location("libyaevents_bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     """300 synthetic articles (enough for the pool to start) with a bad record every 97 lines."""
-    return _corpus().write_jsonl(tmp_path_factory.mktemp("corpus") / "generated.jsonl", 300, broken=True)
+    return load_corpus().write_jsonl(tmp_path_factory.mktemp("corpus") / "generated.jsonl", 300, broken=True)
 
 
 #: The ML plugin, when installed, loads torch in every process: tens of seconds for

@@ -66,6 +66,11 @@ class TestClean:
         ]
         assert all(text[s.start : s.end] == s.text for s in doc.sentences)
 
+    def test_missing_space_after_full_stop(self) -> None:
+        """Scraped text that lost the space after a full stop still splits; U.S.Army does not."""
+        text = "Strikes hit a depot in Gharyan.The U.S.Army said nothing."
+        assert [s.text for s in _doc(text).sentences] == ["Strikes hit a depot in Gharyan.", "The U.S.Army said nothing."]
+
     def test_date_line(self) -> None:
         """Date-only lines are recognised in the usual layouts."""
         assert parse_date_line("December 7, 2025") == dt.date(2025, 12, 7)

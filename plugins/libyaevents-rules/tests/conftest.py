@@ -25,6 +25,7 @@ ACTORS = {
     "Union": Actor("union", "Union", kind="igo"),
     "the Harbour government": Actor("harbourgov", "Harbour Government", kind="government"),
     "Wire Agency": Actor("wire", "Wire Agency", kind="media"),
+    "Peace Dialogue Forum": Actor("pdf", "Peace Dialogue Forum", kind="igo"),
 }
 # Generic groups named by a common noun: the real gazetteer keeps them apart from the
 # mentions, in doc.data["gazetteer"]["groups"].

@@ -70,7 +70,12 @@ _MONTHS = {
 }
 # Sentence ends: . ! ? (optionally closing quotes/brackets), whitespace, then a
 # capital, a digit or an opening quote.
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENT_END = re.compile(
+    r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+    # Scraped text often loses the space: "in Tajura.The mission" (two lower-case
+    # letters, a full stop, then a capitalised word; "U.S.Army" and URLs are left alone).
+    r"|(?<=[a-z][a-z])\.(?=[A-Z][a-z])"
+)
 _ABBREV = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt cmdr adm gov sen rep st no vol jan feb mar apr jun jul aug sep sept "
     "oct nov dec u.s u.n u.k e.g i.e vs al inc co corp ltd jr sr prof brig rev fig approx est".split()

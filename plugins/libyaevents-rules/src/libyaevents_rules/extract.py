@@ -118,6 +118,8 @@ _DATELINE = re.compile(r"\s*(?:,[^-:\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[A
 _ASIDE = re.compile(
     r",\s+(?:which|who|whom|whose|backed\s+by|supported\s+by|led\s+by|headed\s+by|based\s+in)\b[^,;.]{0,120},"
 )
+_OBJECT_PREP = frozenset(("against", "on"))
+_QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 _LEAD_END = re.compile(r"[.!?][\"'”’)]?$")
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$")
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
@@ -190,8 +192,15 @@ def _select(matches: list[Match], toks: list[Token]) -> list[Match]:
         unless = rule.unless
         if unless and ((f > 0 and toks[f - 1].low in unless) or (f > 1 and toks[f - 2].low in unless)):
             continue
-        if rule.unless_after and m.last_token + 1 < n and toks[m.last_token + 1].low in rule.unless_after:
-            continue
+        if rule.unless_after and m.last_token + 1 < n:
+            k = m.last_token + 1
+            if toks[k].low in rule.unless_after:
+                continue
+            # "the fight against illegal migration": the veto reads past "against"/"on".
+            if toks[k].low in _OBJECT_PREP and k + 1 < n:
+                k += 1 + (toks[k + 1].low == "the" and k + 2 < n)
+                if toks[k].low in rule.unless_after:
+                    continue
         ok.append(m)
     if len(ok) == 1:
         return ok
@@ -501,6 +510,11 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
     if future and (window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]):
         future = False
     hypo = not ws.isdisjoint(_HYPO) or (lo < first - 4 and any(t.low == "if" for t in toks[lo : first - 4]))
+    if not hypo and future and near[-1:] == ["to"]:
+        # "in an attempt to capture X", "hoping to reach", "the pressure to agree": an aim,
+        # not an event (plans and preparations keep their future context).
+        hypo = any(t.low in _AIM for t in toks[max(lo, first - 8) : first - 1])
+        future = not hypo
     if sent._claims is None:
         according = []
         if _ACCORDING_ANY.search(norm, sent.span.start, sent.span.end):
@@ -520,6 +534,10 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
     return _context(negated, future, hypo, tuple(dict.fromkeys(claimed)))
 
 
+_AIM = frozenset(
+    "attempt attempts attempted effort efforts bid bids hoping hope hopes hoped seeking seek seeks sought "
+    "pressure need needs needed".split()
+)
 _CONTEXTS: dict[tuple, Contexts] = {}
 _FUTURE_AFTER = frozenset("will scheduled planned due expected".split())
 
@@ -886,6 +904,11 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         p_lo = bisect_left(place_starts, span.start)
         p_hi = bisect_left(place_starts, span.end)
         s_places = [m for m in place_m[p_lo:p_hi] if m.span.end <= span.end]
+        # Spans of the named actors of the sentence: a trigger inside one is
+        # part of a name.
+        s_names = [(m.span.start, m.span.end) for m in s_actors if m.span.end - m.span.start > 3] if matches else []
+        if matches and _QUESTION.search(span.text):
+            matches = []  # "Who is fighting whom?": a question reports no event
         if matches:
             sent.counts = find_counts(
                 norm, span.start, span.end, _starts(all_starts, flags, _COUNT_FIRST, count_hits, lo_t, hi_t, 5, 0)
@@ -897,6 +920,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             and (m.first_token == 0 or (sent.toks[m.first_token - 1].low not in _NP_FILL and sent.toks[m.first_token - 1].low not in _BE))
         ) if len(matches) > 1 else ()
         for match in matches:
+            if s_names and any(a <= match.start and match.end <= b for a, b in s_names):
+                continue  # "the Political Dialogue Forum", "the Joint Operations Room": a name, not an event
             args = _Args(sent, match, s_actors, norm, verbs)
             sources, targets, passive = args.roles()
             if s_groups and (not sources or not targets) and any(

@@ -1,5 +1,6 @@
-"""The repository's seeds run through the real pipeline, for the exporter's tests
-(hand-built results come from the ``libyaevents_sample_results`` fixture)."""
+"""Fixtures shared by the tests of the plugins in this repository: the repository's seeds,
+and the seeds run through the real pipeline (for the exporters' tests; hand-built results
+come from the ``libyaevents_sample_results`` fixture of ``libyaevents.testing``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from libyaevents.serialization import iter_export
 from libyaevents.testing import extract_both_ways
 
 #: The repository's seed articles.
-SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,43 @@
+"""Words of events that report no event: names, questions, aims, adjectives."""
+
+from __future__ import annotations
+
+
+def _types(events, text):
+    return [e.type for e in events(text)]
+
+
+def test_trigger_inside_a_name_is_no_event(events):
+    assert "CONSULT" not in _types(events, "Sara Kemal now chairs the Peace Dialogue Forum.")
+    # Outside the name the word still counts.
+    assert "CONSULT" in _types(events, "Red Brigade and Blue Front opened a dialogue in Harbour.")
+
+
+def test_question_reports_no_event(events):
+    assert "ASSAULT" not in _types(events, "Why did Red Brigade attack Port Amal?")
+    assert "ASSAULT" in _types(events, "Red Brigade attacked Port Amal on Monday.")
+
+
+def test_abstract_fight_against_is_no_clash(events):
+    assert "ASSAULT" not in _types(events, "Verdania pledged money for the fight against illegal migration.")
+    assert "ASSAULT" not in _types(events, "The Union will help the fight against the smuggling of fuel.")
+
+
+def test_fighting_front_is_a_place_not_an_event(events):
+    assert "ASSAULT" not in _types(events, "The road across the old fighting front reopened today.")
+    assert "ASSAULT" in _types(events, "Heavy fighting broke out near Port Amal.")
+
+
+def test_backed_as_adjective_is_no_support(events):
+    assert "SUPPORT" not in _types(events, "The Union-backed government met in Harbour.")
+    assert "SUPPORT" not in _types(events, "A Western backed government was set up in Harbour.")
+    assert "SUPPORT" in _types(events, "Verdania backed the new government on Monday.")
+    assert "SUPPORT" in _types(events, "Verdania backed Adam Noor's plan.")
+
+
+def test_aim_infinitive_is_no_event(events):
+    assert "COERCE" not in _types(events, "Red Brigade massed troops in a bid to seize Port Amal.")
+    assert "CONSULT" not in _types(events, "Migrants hoping to reach Verdania wait in Harbour.")
+    # A plan keeps its future event.
+    found = [e for e in events("The Union will deploy monitors to Port Amal next week.") if e.type == "MOBILIZE"]
+    assert found and found[0].contexts.future
