@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PLUGINS := $(sort $(wildcard plugins/libyaevents-*))
-# format:suffix pairs for `make run`
+# format:suffix pairs for `make run` (one extraction, then `convert` to each format)
 FORMATS := json:json jsonl:jsonl geojson:geojson stix:stix.json acled-csv:csv
 STAMP := $(VENV)/.installed
 
@@ -23,9 +23,12 @@ install: $(STAMP)
 
 run: $(STAMP)
 	mkdir -p out
+	$(VENV)/bin/libyaevents extract seeds/ --format json -o out/seeds.json
+	@echo "wrote out/seeds.json (json)"
 	@for pair in $(FORMATS); do \
 	  f=$${pair%%:*}; suffix=$${pair#*:}; \
-	  $(VENV)/bin/libyaevents extract seeds/ --format $$f -o out/seeds.$$suffix || exit $$?; \
+	  [ "$$f" = json ] && continue; \
+	  $(VENV)/bin/libyaevents convert out/seeds.json --format $$f -o out/seeds.$$suffix || exit $$?; \
 	  echo "wrote out/seeds.$$suffix ($$f)"; \
 	done
 
