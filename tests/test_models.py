@@ -118,3 +118,16 @@ def test_generated_events_are_valid_and_hashable(event: Event) -> None:
     """Every generated event passes validation and can be hashed."""
     assert attrs.evolve(event) == event
     assert isinstance(hash(event), int)
+
+
+def test_fold_keeps_length_and_plain_text() -> None:
+    """Look-alikes, curly quotes, dashes and odd spaces fold one for one; plain text is returned as is."""
+    from libyaevents.text import fold
+
+    plain = "Haftar met Dbeibah in Sirte."
+    assert fold(plain) is plain
+    text = "Thе “LNA” said\u00a0– in Sirte’s port"
+    folded = fold(text)
+    assert folded == 'The "LNA" said - in Sirte\'s port' and len(folded) == len(text)
+    russian = "Привет, мир"  # a real Cyrillic quotation is left alone
+    assert fold(russian) == russian

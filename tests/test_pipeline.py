@@ -71,6 +71,22 @@ class TestClean:
         text = "Strikes hit a depot in Gharyan.The U.S.Army said nothing."
         assert [s.text for s in _doc(text).sentences] == ["Strikes hit a depot in Gharyan.", "The U.S.Army said nothing."]
 
+    def test_line_endings(self) -> None:
+        """Windows and old Mac line ends split sentences as Unix ones do, offsets kept."""
+        for newline in ("\n", "\r\n", "\r"):
+            text = newline.join(["Clashes hit Sirte on Monday.", "Talks resumed in Tunis.", ""])
+            doc = _doc(text)
+            assert [s.text for s in doc.sentences] == ["Clashes hit Sirte on Monday.", "Talks resumed in Tunis."]
+            assert all(text[s.start : s.end] == s.text for s in doc.sentences)
+
+    def test_sentence_end_variants(self) -> None:
+        """Quotes and brackets after the stop stay with the sentence; a lower-case or
+        abbreviated word after a stop does not start one."""
+        text = 'He said: "We will stay." The army (LNA!) left. Then e.g. nothing. Aid came? Yes.'
+        assert [s.text for s in _doc(text).sentences] == [
+            'He said: "We will stay."', "The army (LNA!) left.", "Then e.g. nothing.", "Aid came?", "Yes.",
+        ]
+
     def test_date_line(self) -> None:
         """Date-only lines are recognised in the usual layouts."""
         assert parse_date_line("December 7, 2025") == dt.date(2025, 12, 7)

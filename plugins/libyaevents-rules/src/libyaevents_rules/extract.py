@@ -156,6 +156,19 @@ class _Sentence:
     _asides: list[tuple[int, int]] | None = None
     _claims: tuple[str, ...] | None = None
     claim_word: bool = True  # may the sentence hold "claim(s/ed/ing)"?
+    _bounds: list[int] | None = None
+
+    def bounds(self) -> list[int]:
+        """Indices of the tokens that end a clause (see :func:`_clause`), computed once
+        for all the triggers of the sentence."""
+        if self._bounds is None:
+            toks = self.toks
+            n = len(toks)
+            self._bounds = [
+                k for k, t in enumerate(toks)
+                if t.low in _BOUNDARY or (t.low == "," and k + 1 < n and toks[k + 1].low in _COMMA_CONJ)
+            ]
+        return self._bounds
 
     def tok_index(self, offset: int) -> int:
         """Index of the first token ending after ``offset``."""
@@ -219,20 +232,22 @@ def _select(matches: list[Match], toks: list[Token]) -> list[Match]:
     return kept
 
 
-def _clause(toks: list[Token], first: int, last: int) -> tuple[int, int]:
-    """Token range ``[lo, hi)`` of the clause around the trigger ``first..last``."""
+def _clause(sent: _Sentence, first: int, last: int) -> tuple[int, int]:
+    """Token range ``[lo, hi)`` of the clause around the trigger ``first..last``: from
+    after the last boundary before it (a comma before "and"/"but" only when that word
+    stands before the trigger) to the first boundary after it."""
+    bounds = sent.bounds()
+    toks = sent.toks
     lo = 0
-    for k in range(first - 1, -1, -1):
-        low = toks[k].low
-        if low in _BOUNDARY or (low == "," and k + 1 < first and toks[k + 1].low in _COMMA_CONJ):
+    i = bisect_left(bounds, first) - 1
+    while i >= 0:
+        k = bounds[i]
+        if toks[k].low != "," or k + 1 < first:
             lo = k + 1
             break
-    hi = len(toks)
-    for k in range(last + 1, len(toks)):
-        low = toks[k].low
-        if low in _BOUNDARY or (low == "," and k + 1 < len(toks) and toks[k + 1].low in _COMMA_CONJ):
-            hi = k
-            break
+        i -= 1
+    i = bisect_right(bounds, last)
+    hi = bounds[i] if i < len(bounds) else len(toks)
     return lo, hi
 
 
@@ -254,7 +269,7 @@ class _Args:
         self.toks = sent.toks
         self.actors = actors
         self.norm = norm
-        self.lo, self.hi = _clause(self.toks, match.first_token, match.last_token)
+        self.lo, self.hi = _clause(sent, match.first_token, match.last_token)
         trig = self.toks[match.first_token].start
         # Parentheticals (", which is based in X,", ", backed by Y,") the trigger is not in.
         self.asides = [(a, b) for a, b in sent.asides(norm) if not a <= trig < b]

@@ -33,7 +33,13 @@ _LOOKALIKES = {
     "»": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "–": "-", "—": "-",
     "‐": "-", "‑": "-", "−": "-",
 }
-_TABLE = str.maketrans(_LOOKALIKES)
+# A regex substitution visits only the characters to change (``str.translate`` would
+# look up every character of the article).
+_LOOKALIKE = re.compile("[" + "".join(_LOOKALIKES) + "]")
+
+
+def _twin(match: re.Match[str]) -> str:
+    return _LOOKALIKES[match.group()]
 
 
 def normalise(text: str) -> str:
@@ -45,7 +51,7 @@ def normalise(text: str) -> str:
         >>> normalise("tо Sirte’s") == "to Sirte's"
         True
     """
-    return text.translate(_TABLE)
+    return text if text.isascii() else _LOOKALIKE.sub(_twin, text)
 
 
 class Token(NamedTuple):
