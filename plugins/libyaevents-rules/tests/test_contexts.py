@@ -46,3 +46,39 @@ def test_extractor_registers():
     got = []
     libyaevents_rules.register_extractors(got.append)
     assert isinstance(got[0], RulesExtractor) and got[0].name == "rules" and got[0].order == 100
+
+
+def test_implicative_verb_makes_the_infinitive_happen(events):
+    """"managed to enter", "forced them to withdraw": it happened, so no future context."""
+    entered = [e for e in events("Red Brigade managed to enter the town of Port Amal on Friday.") if e.type == "COERCE"]
+    assert entered and not entered[0].contexts.future
+    withdrew = [e for e in events("Blue Front forced them to withdraw from Wadi Sur.") if e.type == "RETREAT"]
+    assert withdrew and not withdrew[0].contexts.future
+
+
+def test_failed_to_is_a_negation(events):
+    """"failed to capture": it did not happen, so it is not emitted."""
+    assert not [e for e in events("Red Brigade failed to capture Port Amal.") if e.type == "COERCE"]
+
+
+def test_aims_and_attempts_are_hypothetical(events):
+    """"tried to", "intending to", "a campaign to": a goal, not an event."""
+    for text in (
+        "Red Brigade tried to attack Port Amal at dawn.",
+        "Blue Front was intending to free its fighters held in Wadi Sur.",
+        "Red Brigade launched a campaign to drive Blue Front out of Port Amal.",
+    ):
+        found = [e for e in events(text) if e.trigger and e.trigger.text.lower() in ("attack", "free", "drive blue front out")]
+        assert not found, text
+
+
+def test_generic_subject_is_no_event(events):
+    """"Anyone who attacks ... will be punished" states a rule, not an attack."""
+    assert not [e for e in events("Anyone who attacks the convoy near Port Amal will be punished.") if e.type == "ASSAULT"]
+
+
+def test_will_in_a_later_clause_does_not_make_the_event_future(events):
+    """"suspended ... and work will not resume": the suspension happened."""
+    found = [e for e in events("Blue Front suspended its operations in Port Amal and work will not resume soon.")
+             if e.trigger and "suspended" in e.trigger.text]
+    assert found and not found[0].contexts.future

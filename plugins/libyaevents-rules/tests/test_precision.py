@@ -41,3 +41,29 @@ def test_aim_infinitive_is_no_event(events):
     # A plan keeps its future event.
     found = [e for e in events("The Union will deploy monitors to Port Amal next week.") if e.type == "MOBILIZE"]
     assert found and found[0].contexts.future
+
+
+def test_trigger_noun_modifying_a_document_is_no_event(events):
+    """"the troop deployment bill", "the protest law": a document or body, not an event."""
+    assert not [e for e in events("Verdania's parliament debated the troop deployment bill.") if e.type == "MOBILIZE"]
+    assert [e for e in events("Verdania announced a troop deployment to Port Amal.") if e.type == "MOBILIZE"]
+
+
+def test_capitalised_trigger_inside_an_unknown_name_is_no_event(events):
+    """"Finance Minister X", "the Attack Helicopter Squadron": part of a name, unless the
+    sentence is a title-case headline."""
+    assert not [e for e in events("Finance Minister Omar Salem said salaries would be paid in Port Amal.") if e.type == "AID"]
+    assert [e for e in events("Red Brigade Attacks Port Amal Checkpoint") if e.type == "ASSAULT"]
+
+
+def test_hosting_people_is_no_meeting(events):
+    """"#number" in unless_after: "a camp hosting about 600 migrants" is no CONSULT; a real host still is."""
+    assert not [e for e in events("The camp in Port Amal, hosting about 600 migrants, was hit.") if e.type == "CONSULT"]
+    assert not [e for e in events("Wadi Sur hosts 2,000 refugees.") if e.type == "CONSULT"]
+    assert [e for e in events("Verdania hosted the talks between Red Brigade and Blue Front.") if e.type == "CONSULT"]
+
+
+def test_arriving_at_ones_own_base_is_no_visit(events):
+    """"arrived at its headquarters" is no visit; "arrived in Harbour" is."""
+    assert not [e for e in events("Adam Noor arrived at his headquarters in Wadi Sur.") if e.type == "CONSULT"]
+    assert [e for e in events("Adam Noor arrived in Harbour on Monday.") if e.type == "CONSULT"]

@@ -119,6 +119,19 @@ _ASIDE = re.compile(
     r",\s+(?:which|who|whom|whose|backed\s+by|supported\s+by|led\s+by|headed\s+by|based\s+in)\b[^,;.]{0,120},"
 )
 _OBJECT_PREP = frozenset(("against", "on"))
+# Nouns a trigger noun can modify without stating an event: "the troop deployment bill",
+# "a protest movement", "the ceasefire committee" name a document, a group or a body.
+_DOC_HEADS = frozenset(
+    "bill bills law laws legislation motion motions draft drafts proposal proposals plan plans resolution "
+    "resolutions strategy policy helicopter helicopters movement movements committee committees commission "
+    "council forum".split()
+)
+# What ``#number`` in ``unless_after`` stands for: a number or a word that opens a quantity.
+_QUANTITY = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "hundred hundreds thousand thousands dozens scores tens about around some nearly almost approximately "
+    "roughly over more up".split()
+)
 _QUESTION = re.compile(r"\?[\"'”’)\s]*$")
 _LEAD_END = re.compile(r"[.!?][\"'”’)]?$")
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$")
@@ -196,6 +209,28 @@ def _paragraph_ids(text: str, sentences: list[Span]) -> list[int]:
     return ids
 
 
+_VERB_ENDS = ("ed", "es")
+
+
+def _in_name(text: str, toks: list[Token], match: Match, title_case: bool) -> bool:
+    """Whether a capitalised trigger inside a sentence is part of a name ("Finance
+    Minister", "the Security Council"): a capitalised word next to it, in a sentence
+    that is not written in title case."""
+    f = match.first_token
+    if title_case or not text[toks[f].start].isupper():
+        return False
+    last = match.last_token
+    prev = text[toks[f - 1].start : toks[f - 1].end]
+    nxt = text[toks[last + 1].start : toks[last + 1].end] if last + 1 < len(toks) else ""
+    return (prev[:1].isupper() and prev.isalpha() and f > 1) or (nxt[:1].isupper() and nxt.isalpha())
+
+
+def _title_case(text: str) -> bool:
+    """Whether most longer words of ``text`` are capitalised (a headline)."""
+    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _select(matches: list[Match], toks: list[Token]) -> list[Match]:
     """Drop vetoed matches, then keep non-overlapping ones (priority, then length)."""
     ok = []
@@ -205,9 +240,12 @@ def _select(matches: list[Match], toks: list[Token]) -> list[Match]:
         unless = rule.unless
         if unless and ((f > 0 and toks[f - 1].low in unless) or (f > 1 and toks[f - 2].low in unless)):
             continue
+        if m.last_token + 1 < n and toks[m.last_token + 1].low in _DOC_HEADS and not toks[m.last_token].low.endswith(_VERB_ENDS):
+            continue  # "the troop deployment bill": a noun modifying another, no event
         if rule.unless_after and m.last_token + 1 < n:
             k = m.last_token + 1
-            if toks[k].low in rule.unless_after:
+            after = toks[k].low
+            if after in rule.unless_after or ("#number" in rule.unless_after and (after in _QUANTITY or after[:1].isdigit())):
                 continue
             # "the fight against illegal migration": the veto reads past "against"/"on".
             if toks[k].low in _OBJECT_PREP and k + 1 < n:
@@ -518,18 +556,32 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
     negated = not ws.isdisjoint(_NEG) or ("'" in ws and "t" in ws)
     future = not ws.isdisjoint(_FUTURE) or near[-1:] == ["to"] or near == ["to", "be"] or "going" in near
     if not future:
+        # "talks will be held", "is scheduled": in the trigger's own clause only
+        # ("suspended operations and work will not resume" is past).
         for t in toks[match.last_token + 1 : match.last_token + 4]:
             if t.low in _FUTURE_AFTER:
                 future = True
                 break
+            if t.low in _CLAUSE_BREAK:
+                break
     if future and (window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]):
         future = False
     hypo = not ws.isdisjoint(_HYPO) or (lo < first - 4 and any(t.low == "if" for t in toks[lo : first - 4]))
+    if any(toks[k].low in _ANYONE for k in range(lo, first)):
+        hypo, future = True, False  # "anyone who reopens the channel will face prosecution": no one did
     if not hypo and future and near[-1:] == ["to"]:
-        # "in an attempt to capture X", "hoping to reach", "the pressure to agree": an aim,
-        # not an event (plans and preparations keep their future context).
-        hypo = any(t.low in _AIM for t in toks[max(lo, first - 8) : first - 1])
-        future = not hypo
+        # The verb that governs the infinitive, past an object of up to three words
+        # ("forced them to retreat", "managed to enter"): it tells whether it happened.
+        gov = next((toks[k].low for k in range(first - 2, max(lo, first - 5) - 1, -1) if toks[k].low not in _OBJECT_FILL), "")
+        if gov in _IMPLICATIVE:
+            future = False  # it happened
+        elif gov in _FAILED:
+            future, negated = False, True  # "failed to reach": it did not
+        else:
+            # "in an attempt to capture X", "hoping to reach", "a campaign to drive
+            # them out": an aim, not an event (plans keep their future context).
+            hypo = any(t.low in _AIM for t in toks[max(lo, first - 8) : first - 1])
+            future = not hypo
     if sent._claims is None:
         according = []
         if _ACCORDING_ANY.search(norm, sent.span.start, sent.span.end):
@@ -551,8 +603,22 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
 
 _AIM = frozenset(
     "attempt attempts attempted effort efforts bid bids hoping hope hopes hoped seeking seek seeks sought "
-    "pressure need needs needed".split()
+    "pressure need needs needed try tries tried trying intend intends intended intending want wants wanted "
+    "wish wishes wished aim aims aimed aiming campaign operation offensive negotiations talks time".split()
 )
+# Verbs whose infinitive happened ("managed to enter", "forced them to retreat",
+# "began to withdraw") or did not ("failed to reach").
+_IMPLICATIVE = frozenset(
+    "managed manages forced forces compelled compels obliged began begun begins started starts continued "
+    "continues succeeded proceeded went".split()
+)
+_FAILED = frozenset("failed fails".split())
+# Words between such a verb and "to": an object pronoun or a short noun phrase.
+_OBJECT_FILL = frozenset("them him her it us the its their his rebels forces troops residents".split())
+# Generic subjects: "anyone who", "whoever": a condition, not an event.
+_ANYONE = frozenset("anyone anybody whoever".split())
+# Where a clause ends, for the words read after a trigger.
+_CLAUSE_BREAK = frozenset(", ; and but while whereas until unless".split())
 _CONTEXTS: dict[tuple, Contexts] = {}
 _FUTURE_AFTER = frozenset("will scheduled planned due expected".split())
 
@@ -922,6 +988,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         # Spans of the named actors of the sentence: a trigger inside one is
         # part of a name.
         s_names = [(m.span.start, m.span.end) for m in s_actors if m.span.end - m.span.start > 3] if matches else []
+        title_case = _title_case(span.text) if matches else False
         if matches and _QUESTION.search(span.text):
             matches = []  # "Who is fighting whom?": a question reports no event
         if matches:
@@ -937,6 +1004,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         for match in matches:
             if s_names and any(a <= match.start and match.end <= b for a, b in s_names):
                 continue  # "the Political Dialogue Forum", "the Joint Operations Room": a name, not an event
+            if _in_name(norm, sent.toks, match, title_case):
+                continue  # "Finance Minister X said": a name the gazetteer does not know
             args = _Args(sent, match, s_actors, norm, verbs)
             sources, targets, passive = args.roles()
             if s_groups and (not sources or not targets) and any(
