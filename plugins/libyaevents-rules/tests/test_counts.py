@@ -19,6 +19,11 @@ CASES = [
     ("In total, 55 people were killed and 146 (seriously) wounded.", {"fatalities": 55, "injured": 146}),
     ("twenty-five fighters were killed", {"fatalities": 25}),
     ("hundreds of migrants were stranded", {"migrants": 100}),
+    ("at least 47 people are reported by the health ministry to have been killed and 120 injured",
+     {"fatalities": 47, "injured": 120}),
+    ("three soldiers were said to have died in the blast", {"fatalities": 3}),
+    ("reporters counted at least three bodies by the road", {"fatalities": 3}),
+    ("12 bodies were found near the port", {"fatalities": 12}),
 ]
 
 
@@ -32,7 +37,8 @@ def test_counts(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["dozens of people were killed", "scores were wounded", "many were arrested", "the 2011 uprising killed"]
+    "text", ["dozens of people were killed", "scores were wounded", "many were arrested", "the 2011 uprising killed",
+             "the two bodies agreed on a roadmap"]
 )
 def test_vague_is_not_a_number(text):
     assert [c for c in find_counts(text, 0, len(text)) if c.kind in ("fatalities", "injured", "arrested")] == []
@@ -48,3 +54,21 @@ def test_event_fatalities(run):
     e = next(e for e in result.events if e.type == "ASSAULT")
     assert e.fatalities == 13 and e.injured == 20
     assert {c.kind for c in e.counts} >= {"fatalities", "injured"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed a soldier in Port Amal on Monday.", 1),
+        ("A fighter was killed in clashes in Port Amal.", 1),
+        ("Gunmen assassinated Adam Noor in Port Amal.", 1),
+        ("Gunmen killed a number of civilians in Port Amal.", None),
+        ("Gunmen killed two soldiers in Port Amal.", 2),
+        ("Red Brigade attacked Port Amal.", None),
+    ],
+)
+def test_one_victim_is_one_death(run, text, expected):
+    """A killing with no number: one named person or "a soldier" is one death (as ACLED
+    counts); "a number of" is not a number."""
+    e = next(e for e in run(text).events if e.type == "ASSAULT")
+    assert e.fatalities == expected

@@ -1,7 +1,8 @@
 """Numbers the news reports about an event: dead, wounded, arrested, migrants...
 
 "leaving 17 dead, about 50 wounded", "at least 31 dead", "killing 13", "two people were
-killed", "Thirteen people were killed", "the death toll rose to 44". Vague quantities
+killed", "Thirteen people were killed", "the death toll rose to 44", "47 people are
+reported to have been killed", "rescuers recovered 20 bodies". Vague quantities
 ("dozens", "scores", "many") are not numbers. Number words from one to twenty, the
 tens, and hundred(s) are read; "hundreds" reads as 100, the most conservative value.
 All patterns are linear-time.
@@ -50,6 +51,15 @@ _COUNT = re.compile(
     r"|(?P<c_toll>death\s+toll)\s+(?:[A-Za-z'-]+\s+){0,8}?(?:at|to|of|reached|is|was|stood\s+at)\s+(?P<c_num>" + _QUAL + _NUMBER + r")"
     # "300 migrants"
     r"|(?P<d_num>" + _QUAL + _NUMBER + r")\s+(?:[A-Za-z-]+\s+)?(?:migrants|refugees|asylum[- ]seekers)"
+    # "47 people are reported by the Ministry of Health to have been killed"
+    r"|(?P<e_num>" + _QUAL + _NUMBER + r")\s+(?:[A-Za-z'-]+\s+){0,2}?(?:are|were|is|was|have\s+been|had\s+been)\s+"
+    r"(?:reportedly\s+)?(?:reported|said|believed|feared|thought|confirmed|known|estimated)\s+"
+    r"(?:(?:by|in)\s+(?:[A-Za-z'-]+\s+){1,6}?)?to\s+have\s+(?:been\s+)?(?P<e_kind>killed|dead|died|wounded|injured)"
+    # "rescuers recovered 20 bodies", "counted at least three bodies"
+    r"|(?P<f_verb>found|recovered|retrieved|counted|collected|pulled\s+out)\s+(?:the\s+)?(?P<f_num>" + _QUAL + _NUMBER
+    + r")\s+(?:[A-Za-z-]+\s+)?bodies"
+    # "12 bodies were found", "the bodies of 12 migrants washed ashore" is not read
+    r"|(?P<g_num>" + _QUAL + _NUMBER + r")\s+bodies\s+(?:were|have\s+been|had\s+been|was)\s+(?:found|recovered|retrieved|pulled|washed)"
     r")\b",
     re.IGNORECASE,
 )
@@ -113,7 +123,7 @@ _HINTS = frozenset(_UNITS) | {"hundred", "hundreds", "death"}
 _FIRST = _HINTS | frozenset(
     "at about around approximately some nearly almost more over up as an a roughly killing killed leaving left "
     "injuring wounding arresting arrested detaining detained capturing captured kidnapping kidnapped abducting "
-    "abducted intercepted rescued".split()
+    "abducted intercepted rescued found recovered retrieved counted collected pulled".split()
 )
 
 
@@ -167,6 +177,15 @@ def find_counts(norm: str, start: int, end: int, starts: Iterable[int] | None = 
             kind = "fatalities"
             value = number(m.group("c_num"))
             span = m.span("c_num")
+        elif m.group("e_num"):
+            kind = "injured" if m.group("e_kind").lower() in ("wounded", "injured") else "fatalities"
+            value = number(m.group("e_num"))
+            span = m.span("e_num")
+        elif m.group("f_num") or m.group("g_num"):
+            group = "f_num" if m.group("f_num") else "g_num"
+            kind = "fatalities"
+            value = number(m.group(group))
+            span = m.span(group)
         else:
             kind = "migrants"
             value = number(m.group("d_num"))

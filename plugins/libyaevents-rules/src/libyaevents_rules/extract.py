@@ -634,6 +634,33 @@ def _context(negated: bool, future: bool, hypo: bool, claimed: tuple[str, ...]) 
     return ctx
 
 
+# Killing words after which one named person or "a soldier" counts as one death.
+_KILL_ONE = frozenset("killed killing murdered murder slain executed assassinated assassination died".split())
+# "killed a number of civilians", "a group of": no single victim.
+_NOT_ONE = frozenset("number dozen group series total few handful lot couple".split())
+
+
+def _one_killed(toks: list[Token], match: Match, targets: list[Actor]) -> bool:
+    """Whether a killing with no number states one death, as ACLED counts a named
+    person killed: "X was assassinated", "the killing of X" (one person as the target),
+    "gunmen killed a soldier", "a fighter was killed"."""
+    f, last = match.first_token, match.last_token
+    if toks[f].low not in _KILL_ONE or last != f:
+        return False
+    if len(targets) == 1 and targets[0].kind == "person":
+        return True
+    after = [t.low for t in toks[last + 1 : last + 4]]
+    if after[:1] in (["a"], ["an"]) and _NOT_ONE.isdisjoint(after):
+        return True
+    # "a fighter was killed", "an officer has been killed"
+    before = [t.low for t in toks[max(0, f - 5) : f]]
+    return (
+        bool(before) and before[-1] in ("was", "been")
+        and any(w in ("a", "an") for w in before[:-1]) and _NOT_ONE.isdisjoint(before)
+        and not any(w in ("and", ",") for w in before)
+    )
+
+
 def _location(
     sent: _Sentence, match: Match, places: list[Mention], norm: str, lo: int, hi: int,
     focus: Location | None = None,
@@ -1045,6 +1072,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 if match.rule.type == "ASSAULT":
                     fatalities = next((c.value for c in sent.counts if c.kind == "fatalities"), None)
                     injured = next((c.value for c in sent.counts if c.kind == "injured"), None)
+                    if fatalities is None and not ctx.future and _one_killed(sent.toks, match, targets):
+                        fatalities = 1
             confidence = match.rule.confidence * (1.0 if sources else 0.85) * (0.8 if ctx.future else 1.0)
             split = settings.clause_evidence and any(
                 o is not match and o.rule.type == match.rule.type and not (args.lo <= o.first_token < args.hi)
