@@ -103,3 +103,14 @@ def test_evidence_and_trigger(events):
     assert e.trigger.text == "shelled"
     assert e.extractor == "rules"
     assert 0 < e.confidence <= 1
+
+
+def test_place_opening_the_sentence_is_where_a_later_clause_happens(run):
+    """"Port Amal is held by X but has been under attack": the attack is in Port Amal,
+    not in the article's focus place named earlier."""
+    text = (
+        "Red Brigade said it had retaken the centre of Wadi Sur on Monday after days of fighting in Wadi Sur. "
+        "Port Amal is still held by Blue Front but has been under constant attack by Red Brigade."
+    )
+    e = next(e for e in run(text).events if e.trigger and e.trigger.text == "under constant attack")
+    assert e.location is not None and e.location.name == "Port Amal"

@@ -698,12 +698,23 @@ def _location(
         + [m for m in gov if not is_country(m)]
         + [m for m in closest if not is_country(m) and dist(m)[0] == 0]
         + [m for m in gov if dist(m)[0] == 0]
+        + [m for m in closest if not is_country(m) and _subject_place(sent, m)]
     )
     if ranked:
         return ranked[0].entity
     if focus is not None:
         return focus
     return closest[0].entity
+
+
+def _subject_place(sent: _Sentence, m: Mention) -> bool:
+    """Whether a place opens its sentence as its subject ("Ajdabiya is under rebel control
+    but has been under attack"): where the sentence happens, whatever clause the trigger is in."""
+    k = sent.tok_index(m.span.start)
+    if not (k == 0 or k == 1 and sent.toks[0].low == "the"):
+        return False
+    after = sent.tok_index(m.span.end - 1) + 1
+    return after < len(sent.toks) and (sent.toks[after].low in _BE or sent.toks[after].low in _HAVE)
 
 
 def _dateline(doc, norm: str, places: list[Mention]) -> Location | None:
