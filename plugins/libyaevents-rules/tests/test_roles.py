@@ -165,3 +165,12 @@ def test_groups_are_not_carried_from_a_sentence_without_event(events):
     text = "Officials called the migrants a burden. Later it accused Blue Front of lying."
     e = _one(events, text, "ACCUSE")
     assert "Migrants" not in names(e.source)
+
+
+def test_victim_verbs_make_their_subject_the_target(events):
+    """"X died of wounds", "X survived an assassination attempt": X was attacked."""
+    died = next(e for e in events("Adam Noor died of wounds suffered in Port Amal.") if e.type == "ASSAULT")
+    assert [a.name for a in died.target] == ["Adam Noor"] and not died.source and died.fatalities == 1
+    survived = next(e for e in events("Adam Noor survived an assassination attempt in Port Amal.") if e.type == "ASSAULT")
+    assert [a.name for a in survived.target] == ["Adam Noor"] and not survived.source
+    assert survived.fatalities is None

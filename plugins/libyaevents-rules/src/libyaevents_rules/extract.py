@@ -635,7 +635,7 @@ def _context(negated: bool, future: bool, hypo: bool, claimed: tuple[str, ...]) 
 
 
 # Killing words after which one named person or "a soldier" counts as one death.
-_KILL_ONE = frozenset("killed killing murdered murder slain executed assassinated assassination died".split())
+_KILL_ONE = frozenset("killed killing murdered murder slain executed assassinated assassination died succumbed".split())
 # "killed a number of civilians", "a group of": no single victim.
 _NOT_ONE = frozenset("number dozen group series total few handful lot couple".split())
 
@@ -645,8 +645,8 @@ def _one_killed(toks: list[Token], match: Match, targets: list[Actor]) -> bool:
     person killed: "X was assassinated", "the killing of X" (one person as the target),
     "gunmen killed a soldier", "a fighter was killed"."""
     f, last = match.first_token, match.last_token
-    if toks[f].low not in _KILL_ONE or last != f:
-        return False
+    if toks[f].low not in _KILL_ONE or any(toks[k].low.startswith("attempt") for k in range(f, last + 1)):
+        return False  # "an assassination attempt" may have killed no one
     if len(targets) == 1 and targets[0].kind == "person":
         return True
     after = [t.low for t in toks[last + 1 : last + 4]]
