@@ -67,3 +67,10 @@ def test_arriving_at_ones_own_base_is_no_visit(events):
     """"arrived at its headquarters" is no visit; "arrived in Harbour" is."""
     assert not [e for e in events("Adam Noor arrived at his headquarters in Wadi Sur.") if e.type == "CONSULT"]
     assert [e for e in events("Adam Noor arrived in Harbour on Monday.") if e.type == "CONSULT"]
+
+
+def test_named_meeting_is_still_an_event(events):
+    """"The International Conference on Peace is scheduled ...": a meeting's name is an event."""
+    found = [e for e in events("The International Conference on Peace is scheduled to be held in Harbour on June 23.")
+             if e.type == "CONSULT"]
+    assert found and found[0].contexts.future

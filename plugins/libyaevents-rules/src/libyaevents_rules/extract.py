@@ -210,14 +210,17 @@ def _paragraph_ids(text: str, sentences: list[Span]) -> list[int]:
 
 
 _VERB_ENDS = ("ed", "es")
+# Types whose events have names ("the Berlin Conference", "the Skhirat Agreement").
+_NAMED_EVENTS = frozenset(("CONSULT", "AGREE"))
 
 
 def _in_name(text: str, toks: list[Token], match: Match, title_case: bool) -> bool:
     """Whether a capitalised trigger inside a sentence is part of a name ("Finance
     Minister", "the Security Council"): a capitalised word next to it, in a sentence
-    that is not written in title case."""
+    that is not written in title case. Meetings and agreements have names that are
+    events themselves ("the International Conference on Libya")."""
     f = match.first_token
-    if title_case or not text[toks[f].start].isupper():
+    if title_case or not text[toks[f].start].isupper() or match.rule.type in _NAMED_EVENTS:
         return False
     last = match.last_token
     prev = text[toks[f - 1].start : toks[f - 1].end]
