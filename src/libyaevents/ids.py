@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ._models import Span
 
@@ -53,5 +54,11 @@ def _span_key(span: Span) -> tuple[int, int]:
 def event_id(article_id: str, event_type: str, evidence: Iterable[Span]) -> str:
     """Return the id of an event from its article, type and first evidence span."""
     first = min(evidence, key=_span_key, default=None)
-    key = f"{first.start}:{first.end}" if first else ""
-    return stable_id("event", article_id, event_type, key)
+    return _event_id(article_id, event_type, first.start, first.end) if first else _event_id(article_id, event_type)
+
+
+@lru_cache(maxsize=4096)
+def _event_id(article_id: str, event_type: str, start: int | None = None, end: int | None = None) -> str:
+    # Cached: an extractor names each event and the resolve stage names it again (the
+    # same key unless it was merged); the cache is bounded, so memory stays flat.
+    return stable_id("event", article_id, event_type, "" if start is None else f"{start}:{end}")

@@ -214,18 +214,20 @@ _VERB_ENDS = ("ed", "es")
 _NAMED_EVENTS = frozenset(("CONSULT", "AGREE"))
 
 
-def _in_name(text: str, toks: list[Token], match: Match, title_case: bool) -> bool:
+def _in_name(text: str, toks: list[Token], match: Match, sentence: str) -> bool:
     """Whether a capitalised trigger inside a sentence is part of a name ("Finance
     Minister", "the Security Council"): a capitalised word next to it, in a sentence
     that is not written in title case. Meetings and agreements have names that are
     events themselves ("the International Conference on Libya")."""
     f = match.first_token
-    if title_case or not text[toks[f].start].isupper() or match.rule.type in _NAMED_EVENTS:
+    if not text[toks[f].start].isupper() or match.rule.type in _NAMED_EVENTS:
         return False
     last = match.last_token
-    prev = text[toks[f - 1].start : toks[f - 1].end]
+    prev = text[toks[f - 1].start : toks[f - 1].end] if f else ""
     nxt = text[toks[last + 1].start : toks[last + 1].end] if last + 1 < len(toks) else ""
-    return (prev[:1].isupper() and prev.isalpha() and f > 1) or (nxt[:1].isupper() and nxt.isalpha())
+    return (
+        (prev[:1].isupper() and prev.isalpha() and f > 1) or (nxt[:1].isupper() and nxt.isalpha())
+    ) and not _title_case(sentence)
 
 
 def _title_case(text: str) -> bool:
@@ -1029,7 +1031,6 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         # Spans of the named actors of the sentence: a trigger inside one is
         # part of a name.
         s_names = [(m.span.start, m.span.end) for m in s_actors if m.span.end - m.span.start > 3] if matches else []
-        title_case = _title_case(span.text) if matches else False
         if matches and _QUESTION.search(span.text):
             matches = []  # "Who is fighting whom?": a question reports no event
         if matches:
@@ -1045,14 +1046,10 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         for match in matches:
             if s_names and any(a <= match.start and match.end <= b for a, b in s_names):
                 continue  # "the Political Dialogue Forum", "the Joint Operations Room": a name, not an event
-            if _in_name(norm, sent.toks, match, title_case):
+            if _in_name(norm, sent.toks, match, span.text):
                 continue  # "Finance Minister X said": a name the gazetteer does not know
             args = _Args(sent, match, s_actors, norm, verbs)
-            sources, targets, passive = args.roles()
-            if s_groups and (not sources or not targets) and any(
-                sent.toks[args.lo].start <= m.span.start < sent.toks[args.hi - 1].end for m in s_groups
-            ):
-                sources, targets = _with_groups(sent, match, s_actors, s_groups, norm, sources, targets, verbs)
+            # Contexts first: an event that is not emitted needs no arguments.
             ctx = _contexts(sent, match, args.lo, norm, s_actors)
             if match.rule.type == "REJECT" or match.rule.statement:
                 ctx = _context(False, ctx.future, ctx.hypothetical, ctx.claimed_by)
@@ -1062,6 +1059,11 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 continue
             if ctx.future and not settings.emit_future:
                 continue
+            sources, targets, passive = args.roles()
+            if s_groups and (not sources or not targets) and any(
+                sent.toks[args.lo].start <= m.span.start < sent.toks[args.hi - 1].end for m in s_groups
+            ):
+                sources, targets = _with_groups(sent, match, s_actors, s_groups, norm, sources, targets, verbs)
             if not sources and settings.carry_subject and prev is not None and not passive:
                 left_actors = [m for m in s_actors if m.span.end <= match.start]
                 if not left_actors and prev.sources:
