@@ -54,6 +54,8 @@ def test_capitalised_trigger_inside_an_unknown_name_is_no_event(events):
     sentence is a title-case headline."""
     assert not [e for e in events("Finance Minister Omar Salem said salaries would be paid in Port Amal.") if e.type == "AID"]
     assert [e for e in events("Red Brigade Attacks Port Amal Checkpoint") if e.type == "ASSAULT"]
+    # The word next to the capitalised one decides, also inside a longer match.
+    assert not [e for e in events("Operation Sandstorm said it carried out an inspection of a ship.") if e.type == "MOBILIZE"]
 
 
 def test_hosting_people_is_no_meeting(events):

@@ -222,9 +222,8 @@ def _in_name(text: str, toks: list[Token], match: Match, sentence: str) -> bool:
     f = match.first_token
     if not text[toks[f].start].isupper() or match.rule.type in _NAMED_EVENTS:
         return False
-    last = match.last_token
     prev = text[toks[f - 1].start : toks[f - 1].end] if f else ""
-    nxt = text[toks[last + 1].start : toks[last + 1].end] if last + 1 < len(toks) else ""
+    nxt = text[toks[f + 1].start : toks[f + 1].end] if f + 1 < len(toks) else ""
     return (
         (prev[:1].isupper() and prev.isalpha() and f > 1) or (nxt[:1].isupper() and nxt.isalpha())
     ) and not _title_case(sentence)
