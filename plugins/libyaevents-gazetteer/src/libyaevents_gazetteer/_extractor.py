@@ -12,6 +12,7 @@ from pathlib import Path
 from libyaevents import Document, Mention
 
 from ._data import data_files, load
+from ._definite import definite_mentions
 from ._matcher import Gazetteer
 
 __all__ = ["GazetteerExtractor", "gazetteer"]
@@ -67,5 +68,7 @@ class GazetteerExtractor:
         return self._gazetteer
 
     def find_mentions(self, doc: Document) -> list[Mention]:
-        """Every actor and place the article names, with offsets, outside furniture."""
-        return self.gazetteer.find(doc, extractor=self.name)
+        """Every actor and place the article names, with offsets, outside furniture, and
+        the definite descriptions ("the bank") of institutions named before them."""
+        found = self.gazetteer.find(doc, extractor=self.name)
+        return found + definite_mentions(doc.search_text, found, self.name)
