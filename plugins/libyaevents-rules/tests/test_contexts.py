@@ -82,3 +82,14 @@ def test_will_in_a_later_clause_does_not_make_the_event_future(events):
     found = [e for e in events("Blue Front suspended its operations in Port Amal and work will not resume soon.")
              if e.trigger and "suspended" in e.trigger.text]
     assert found and not found[0].contexts.future
+
+
+def test_cancelled_meeting_did_not_take_place(events):
+    """"the visit was cancelled", "talks have been postponed", "called off": not emitted."""
+    for text in (
+        "Adam Noor's visit to Port Amal was cancelled on Monday.",
+        "The talks between Red Brigade and Blue Front have been postponed.",
+        "The meeting of Red Brigade and Blue Front in Harbour was called off.",
+    ):
+        assert not [e for e in events(text) if e.type == "CONSULT"], text
+    assert [e for e in events("Adam Noor's visit to Port Amal was a success.") if e.type == "CONSULT"]

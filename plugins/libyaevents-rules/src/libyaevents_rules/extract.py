@@ -570,6 +570,17 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
                 break
     if future and (window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]):
         future = False
+    if not negated and match.rule.type in _CANCELLABLE:
+        # "the visit was cancelled", "talks have been postponed": it did not take place.
+        after = []
+        for t in toks[match.last_token + 1 : match.last_token + 9]:
+            if t.low in _BOUNDARY or t.low == ",":  # "and" may join the meeting's parties
+                break
+            after.append(t.low)
+        aux = next((i for i, w in enumerate(after) if w in _BE_AUX), None)
+        if aux is not None:
+            verb = after[aux + 1 : aux + 3]
+            negated = any(w in _CANCELLED for w in verb) or verb[-2:] == ["called", "off"] or verb[-1:] == ["called"] and after[aux + 3 : aux + 4] == ["off"]
     hypo = not ws.isdisjoint(_HYPO) or (lo < first - 4 and any(t.low == "if" for t in toks[lo : first - 4]))
     if any(toks[k].low in _ANYONE for k in range(lo, first)):
         hypo, future = True, False  # "anyone who reopens the channel will face prosecution": no one did
@@ -619,6 +630,10 @@ _IMPLICATIVE = frozenset(
 _FAILED = frozenset("failed fails".split())
 # Words between such a verb and "to": an object pronoun or a short noun phrase.
 _OBJECT_FILL = frozenset("them him her it us the its their his rebels forces troops residents".split())
+# Meetings that a later "was cancelled" undoes.
+_CANCELLABLE = frozenset(("CONSULT", "AGREE", "PROTEST"))
+_BE_AUX = frozenset("was were has have had is are been".split())
+_CANCELLED = frozenset("canceled cancelled postponed scrapped aborted".split())
 # Generic subjects: "anyone who", "whoever": a condition, not an event.
 _ANYONE = frozenset("anyone anybody whoever".split())
 # Where a clause ends, for the words read after a trigger.
