@@ -24,6 +24,10 @@ CASES = [
     ("three soldiers were said to have died in the blast", {"fatalities": 3}),
     ("reporters counted at least three bodies by the road", {"fatalities": 3}),
     ("12 bodies were found near the port", {"fatalities": 12}),
+    # The nearest number counts, and a number in a name is none.
+    ("clashes between Red Brigade and the 444 Brigade left three people dead", {"fatalities": 3}),
+    ("Brigade 33 fighters killed two guards", {"fatalities": 2}),
+    ("On Sunday 15 people were killed", {"fatalities": 15}),
 ]
 
 

@@ -40,13 +40,20 @@ _KIND_WORD = "|".join(f"(?P<{k}>{v})" for k, v in _KINDS.items())
 _QUAL = r"(?:(?:at\s+least|about|around|approximately|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|an\s+estimated|roughly)\s+)?"
 _BE = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|reportedly|reported|also|all|people|persons|civilians|of\s+them|of\s+the\s+\w+|others?)\s+){0,3}"
 
+_NOT_NUMBER = (
+    r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b)"
+)
+
 _COUNT = re.compile(
     r"\b(?:"
     # "17 dead", "at least 31 people were killed", "Fifteen of the rebels were killed"
-    r"(?P<a_num>" + _QUAL + _NUMBER + r")\s+(?:[A-Za-z'()-]+\s+){0,4}?" + _BE + r"(?P<a_kind>" + _KIND_WORD.replace("?P<", "?P<a_") + r")"
+    # (the words between hold no other number: "the 444 Brigade left three people dead")
+    r"(?P<a_num>" + _QUAL + _NUMBER + r")\s+(?:" + _NOT_NUMBER + r"[A-Za-z'()-]+\s+){0,4}?" + _BE
+    + r"(?P<a_kind>" + _KIND_WORD.replace("?P<", "?P<a_") + r")"
     # "killing 13", "leaving 17 dead", "injuring 50 people"
     r"|(?P<b_verb>killing|killed|leaving|left|injuring|wounding|arresting|arrested|detaining|detained|capturing|captured|kidnapping|kidnapped|abducting|abducted|intercepted|rescued)\s+"
-    r"(?P<b_num>" + _QUAL + _NUMBER + r")(?:\s+(?P<b_tail>[A-Za-z'-]+))?"
+    r"(?P<b_num>" + _QUAL + _NUMBER + r")(?:\s+(?:[a-z]+\s+)?(?P<b_tail>dead|wounded|injured|killed)\b|\s+(?P<b_word>[A-Za-z'-]+))?"
     # "the death toll rose to 44", "death toll at more than 44"
     r"|(?P<c_toll>death\s+toll)\s+(?:[A-Za-z'-]+\s+){0,8}?(?:at|to|of|reached|is|was|stood\s+at)\s+(?P<c_num>" + _QUAL + _NUMBER + r")"
     # "300 migrants"
@@ -138,6 +145,23 @@ def is_first(low: str) -> bool:
     return low in _FIRST or low[:1].isdigit()
 
 
+_WORD_START = re.compile(r"\b\w")
+_NAME_WORD = re.compile(
+    r"(?<![A-Za-z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|On|In|At|Of|By|And|But|The"
+    r"|Some|About|Around|Over|Nearly|Almost)\b)[A-Z][A-Za-z]*\s+$"
+)
+
+
+def _in_name(norm: str, m: re.Match[str]) -> bool:
+    """Whether the number of ``m`` belongs to a name ("Brigade 33 fighters", "Camp 27"):
+    digits right after a capitalised word, in a match that starts with the number."""
+    num = m.group("a_num") or m.group("e_num") or m.group("d_num") or m.group("g_num")
+    if not num or not num[:1].isdigit():
+        return False
+    return _NAME_WORD.search(norm, max(0, m.start() - 24), m.start()) is not None
+
+
 def find_counts(norm: str, start: int, end: int, starts: Iterable[int] | None = None) -> list[CountExpr]:
     """The counts stated in ``norm[start:end]``, in text order.
 
@@ -146,16 +170,15 @@ def find_counts(norm: str, start: int, end: int, starts: Iterable[int] | None = 
     """
     out: list[CountExpr] = []
     if starts is None:
-        found = _COUNT.finditer(norm, start, end)
-    else:
-        found = []
-        reached = start
-        for pos in starts:
-            if pos >= reached:
-                m = _COUNT.match(norm, pos, end)
-                if m is not None:
-                    found.append(m)
-                    reached = m.end()
+        starts = [m.start() for m in _WORD_START.finditer(norm, start, end)]
+    found = []
+    reached = start
+    for pos in starts:
+        if pos >= reached:
+            m = _COUNT.match(norm, pos, end)
+            if m is not None and not _in_name(norm, m):
+                found.append(m)
+                reached = m.end()
     for m in found:
         if m.group("a_num"):
             kind = next(k for k in _KINDS if m.group("a_" + k))
@@ -167,7 +190,7 @@ def find_counts(norm: str, start: int, end: int, starts: Iterable[int] | None = 
                 continue
         elif m.group("b_verb"):
             verb = m.group("b_verb").lower()
-            tail = (m.group("b_tail") or "").lower()
+            tail = (m.group("b_tail") or m.group("b_word") or "").lower()
             kind = _VERB_KIND.get(verb) or _TAIL_KIND.get(tail)
             if kind is None:
                 continue
