@@ -93,3 +93,13 @@ def test_cancelled_meeting_did_not_take_place(events):
     ):
         assert not [e for e in events(text) if e.type == "CONSULT"], text
     assert [e for e in events("Adam Noor's visit to Port Amal was a success.") if e.type == "CONSULT"]
+
+
+def test_purpose_of_another_event_is_not_an_event(events):
+    """"took to the streets to protest against", "met X to discuss": the purpose of the
+    first event is no second event (and lends it no actors)."""
+    found = events("Residents of Port Amal took to the streets on Friday to protest against the power cuts.")
+    assert [e.type for e in found] == ["PROTEST"]
+    met = events("Adam Noor met Sara Kemal in Harbour on Monday to discuss the ceasefire.")
+    assert len(met) == 1 and [a.name for a in met[0].source] == ["Adam Noor"]
+    assert [a.name for a in met[0].target] == ["Sara Kemal"]

@@ -551,7 +551,11 @@ def _uniq(actors: Iterable[Actor]) -> list[Actor]:
     return out
 
 
-def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Mention]) -> Contexts:
+def _contexts(
+    sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Mention], matches: list[Match] = ()
+) -> Contexts:
+    """Negation, future, hypothesis and claims of one trigger (``matches``: all the
+    sentence's triggers, for infinitives of purpose)."""
     toks = sent.toks
     first = match.first_token
     window = [t.low for t in toks[max(lo, first - 4) : first]]
@@ -594,8 +598,12 @@ def _contexts(sent: _Sentence, match: Match, lo: int, norm: str, actors: list[Me
             future, negated = False, True  # "failed to reach": it did not
         else:
             # "in an attempt to capture X", "hoping to reach", "a campaign to drive
-            # them out": an aim, not an event (plans keep their future context).
-            hypo = any(t.low in _AIM for t in toks[max(lo, first - 8) : first - 1])
+            # them out": an aim, not an event (plans keep their future context). So is
+            # the purpose of another event of the clause ("took to the streets to
+            # protest against", "met X to discuss", "called on Y to release").
+            hypo = any(t.low in _AIM for t in toks[max(lo, first - 8) : first - 1]) or any(
+                o is not match and lo <= o.first_token and o.last_token < first - 1 for o in matches
+            )
             future = not hypo
     if sent._claims is None:
         according = []
@@ -1064,7 +1072,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 continue  # "Finance Minister X said": a name the gazetteer does not know
             args = _Args(sent, match, s_actors, norm, verbs)
             # Contexts first: an event that is not emitted needs no arguments.
-            ctx = _contexts(sent, match, args.lo, norm, s_actors)
+            ctx = _contexts(sent, match, args.lo, norm, s_actors, matches)
             if match.rule.type == "REJECT" or match.rule.statement:
                 ctx = _context(False, ctx.future, ctx.hypothetical, ctx.claimed_by)
             if ctx.negated and not settings.emit_negated:
