@@ -114,3 +114,10 @@ def test_place_opening_the_sentence_is_where_a_later_clause_happens(run):
     )
     e = next(e for e in run(text).events if e.trigger and e.trigger.text == "under constant attack")
     assert e.location is not None and e.location.name == "Port Amal"
+
+
+def test_off_the_coast_of_a_place_is_where(run):
+    """"intercepted ... off the coast of X and returned them to Y": where is X."""
+    e = next(e for e in run("Blue Front intercepted 230 migrants off the coast of Wadi Sur and took them to a centre in Harbour.").events
+             if e.type == "COERCE")
+    assert e.location is not None and e.location.name == "Wadi Sur"

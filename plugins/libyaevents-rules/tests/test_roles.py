@@ -174,3 +174,30 @@ def test_victim_verbs_make_their_subject_the_target(events):
     survived = next(e for e in events("Adam Noor survived an assassination attempt in Port Amal.") if e.type == "ASSAULT")
     assert [a.name for a in survived.target] == ["Adam Noor"] and not survived.source
     assert survived.fatalities is None
+
+
+def test_who_condemns_an_attack_did_not_attack(events):
+    """"X condemned the drone strike on Y", "X is investigating the killing": X judges or
+    reports the event; it is neither its source nor its target."""
+    strike = next(e for e in events("Blue Front condemned the drone strike on Port Amal.") if e.type == "ASSAULT")
+    assert not strike.source and "Blue Front" not in [a.name for a in strike.target]
+    killing = next(e for e in events("The Union said it was investigating the killing of Adam Noor in Port Amal.")
+                   if e.type == "ASSAULT")
+    assert not killing.source and [a.name for a in killing.target] == ["Adam Noor"]
+
+
+def test_which_clause_tells_the_same_event_again(events):
+    """"the drone strike on X, which it said killed two": one ASSAULT, with no source
+    taken from the sentence's subject; an aside before the verb keeps the subject."""
+    found = [e for e in events("Blue Front condemned the air strike on Port Amal, which it said killed two people.")
+             if e.type == "ASSAULT"]
+    assert len(found) == 1 and not found[0].source and found[0].fatalities == 2
+    aside = next(e for e in events("Red Brigade, which controls the coast, attacked Port Amal.") if e.type == "ASSAULT")
+    assert [a.name for a in aside.source] == ["Red Brigade"]
+
+
+def test_a_trigger_that_names_a_group_makes_it_the_source(events):
+    """"after protesters shut down the road": the protesters protest, not the sentence's subject."""
+    found = next(e for e in events("Red Brigade closed the port after protesters blocked the road to Port Amal.")
+                 if e.type == "PROTEST")
+    assert [a.name for a in found.source] == ["Protesters"]

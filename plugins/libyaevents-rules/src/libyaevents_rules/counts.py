@@ -53,7 +53,7 @@ _COUNT = re.compile(
     + r"(?P<a_kind>" + _KIND_WORD.replace("?P<", "?P<a_") + r")"
     # "killing 13", "leaving 17 dead", "injuring 50 people"
     r"|(?P<b_verb>killing|killed|leaving|left|injuring|wounding|arresting|arrested|detaining|detained|capturing|captured|kidnapping|kidnapped|abducting|abducted|intercepted|rescued)\s+"
-    r"(?P<b_num>" + _QUAL + _NUMBER + r")(?:\s+(?:[a-z]+\s+)?(?P<b_tail>dead|wounded|injured|killed)\b|\s+(?P<b_word>[A-Za-z'-]+))?"
+    r"(?:of\s+)?(?P<b_num>" + _QUAL + _NUMBER + r")(?:\s+(?:[a-z]+\s+)?(?P<b_tail>dead|wounded|injured|killed)\b|\s+(?P<b_word>[A-Za-z'-]+))?"
     # "the death toll rose to 44", "death toll at more than 44"
     r"|(?P<c_toll>death\s+toll)\s+(?:[A-Za-z'-]+\s+){0,8}?(?:at|to|of|reached|is|was|stood\s+at)\s+(?P<c_num>" + _QUAL + _NUMBER + r")"
     # "300 migrants"

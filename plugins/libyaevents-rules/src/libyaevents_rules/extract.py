@@ -94,6 +94,13 @@ _PREP_BEFORE = re.compile(
     r"(?<![Ll]oyal )(?<![Aa]llied )\b(?:[Ww]ith|[Aa]gainst|[Ff]rom|[Oo]n|[Aa]t|[Ff]or|[Ii]nto|[Tt]o|[Bb]y|[Bb]etween|[Tt]han|"
     r"[Tt]old|[Oo]ver|[Uu]nder|[Aa]bout|[Aa]mong|[Ii]ncluding|[Ll]ike|[Vv]ia|[Nn]ear|[Ii]n)\s+(?:the\s+)?$"
 )
+# Verbs that judge or report an event named by a noun ("condemned the attack"): their
+# subject is not the event's agent.
+_STANCE = frozenset(
+    "condemned condemns condemn denounced denounces deplored deplores criticised criticized criticises "
+    "criticizes welcomed welcomes praised praises hailed hails investigating investigated investigates "
+    "reported reports documented documents mourned mourns regretted".split()
+)
 _TAKE_PART = frozenset("part involved participated participating role engaged joined".split())
 # An unnamed subject after a verb of saying ("said the coast guard had ...").
 _UNNAMED = frozenset("the a an some several dozens hundreds unknown unidentified armed".split())
@@ -109,10 +116,10 @@ _NEG = frozenset("not never no neither nor without failed".split())
 _FUTURE = frozenset("will shall 'll planned plans plan scheduled upcoming proposed preparing prepares intends intend aims expected set".split())
 _HYPO = frozenset("could might may would should if unless whether possible possibly potential".split())
 _PRONOUNS = frozenset("he she they it we i his her their its this".split())
-_GOVERN = frozenset("in at near around outside inside into across throughout within toward towards to".split())
+_GOVERN = frozenset("in at near around outside inside into across throughout within toward towards to off".split())
 _GOVERN_OF = frozenset(
     "city town village outskirts suburbs suburb south north east west centre center area region port capital "
-    "district oasis province streets".split()
+    "district oasis province streets coast coasts shores coastline waters".split()
 )
 _DATELINE = re.compile(r"\s*(?:,[^-:\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[A-Z]{2,12}\s*)?(?:-{1,2}|:)")
 _ASIDE = re.compile(
@@ -328,6 +335,15 @@ class _Args:
     def aside(self, m: Mention) -> bool:
         return any(a <= m.span.start < b for a, b in self.asides)
 
+    def relative(self) -> bool:
+        """Whether the trigger's clause is a relative clause on "which" whose verb is the
+        trigger (", which it said killed two"), not an aside before it (", which
+        controls the east, attacked")."""
+        toks = self.toks
+        return toks[self.lo].low == "which" and not any(
+            toks[j].low == "," for j in range(self.lo + 1, self.match.first_token)
+        )
+
     def _of_actor(self, m: Mention) -> bool:
         """Whether "from X" / "by X" follows "units", "a statement (on paper)"...: X acts."""
         k = self.sent.tok_index(m.span.start) - 1  # the preposition
@@ -414,17 +430,25 @@ class _Args:
             or (k > match.first_token - 3 and toks[k].low.endswith("ed"))  # "in reported air strikes"
         ):
             k -= 1
-        if (
+        nominal = not toks[match.first_token].low.endswith("ed")
+        # "X condemned the drone strike on Y", "X is investigating the killing of Y": X
+        # judges or reports the event, X did not do it (nor suffer it).
+        stance = not agent and match.rule.type in _MATERIAL and nominal and any(
+            toks[j].low in _STANCE for j in range(max(self.lo, match.first_token - 5), match.first_token)
+        )
+        if stance or (
             not agent and match.rule.type in _HARM and match.rule.mode != "clash" and k >= self.lo and toks[k].low in _IN_EVENT and k < match.first_token
-            and not toks[match.first_token].low.endswith("ed") and (k == self.lo or toks[k - 1].low not in _TAKE_PART)
+            and nominal and (k == self.lo or toks[k - 1].low not in _TAKE_PART)
         ):
-            objects = [m for m in rest if self._prev_words(m, 1) in (["on"], ["against"], ["with"], ["between"], ["and"])][:2]
+            objects = [m for m in rest if self._prev_words(m, 1) in (["on"], ["against"], ["with"], ["between"], ["and"], ["of"])][:2]
             targets = [m.entity for m in objects]
-            if any(toks[j].low in _BE for j in range(self.lo, k)):
+            if not stance and any(toks[j].low in _BE for j in range(self.lo, k)):
                 targets = [m.entity for m in self._subject(left)] + targets
             return [], _uniq(targets), True
         subject = self._subject(left)
-        if not subject and self.lo > 0:
+        if not subject and self.lo > 0 and not self.relative():
+            # The subject of the whole sentence; not for "..., which killed two": the
+            # relative pronoun stands for a thing, not for that subject.
             whole = [m for m in self.actors if m.span.end <= toks[self.lo].start]
             subject = self._subject(whole)[:1]
         if self.match.rule.mode == "clash" and not agent:
@@ -1071,6 +1095,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             if _in_name(norm, sent.toks, match, span.text):
                 continue  # "Finance Minister X said": a name the gazetteer does not know
             args = _Args(sent, match, s_actors, norm, verbs)
+            if args.relative() and any(o.rule.type == match.rule.type and o.last_token < args.lo for o in matches):
+                continue  # "the drone strike on X, which killed two": the strike, told again
             # Contexts first: an event that is not emitted needs no arguments.
             ctx = _contexts(sent, match, args.lo, norm, s_actors, matches)
             if match.rule.type == "REJECT" or match.rule.statement:
@@ -1086,6 +1112,11 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 sent.toks[args.lo].start <= m.span.start < sent.toks[args.hi - 1].end for m in s_groups
             ):
                 sources, targets = _with_groups(sent, match, s_actors, s_groups, norm, sources, targets, verbs)
+            actor_word = next((m for m in s_groups if m.span.start <= match.start < m.span.end), None)
+            if actor_word is not None:
+                # "after protesters shut down the pipeline": the trigger names who acts.
+                sources = [actor_word.entity]
+                targets = [t for t in targets if t.id != actor_word.entity.id]
             if not sources and settings.carry_subject and prev is not None and not passive:
                 left_actors = [m for m in s_actors if m.span.end <= match.start]
                 if not left_actors and prev.sources:
