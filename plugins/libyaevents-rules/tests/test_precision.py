@@ -76,3 +76,18 @@ def test_named_meeting_is_still_an_event(events):
     found = [e for e in events("The International Conference on Peace is scheduled to be held in Harbour on June 23.")
              if e.type == "CONSULT"]
     assert found and found[0].contexts.future
+
+
+def test_participle_describing_a_noun_is_no_accusation(events):
+    """"two men accused of smuggling" describes them; "X accused Y of" and "Y was accused of" accuse."""
+    assert not [e for e in events("The Union sanctioned two men accused of smuggling in Port Amal.") if e.type == "ACCUSE"]
+    assert [e for e in events("Adam Noor accused Blue Front of smuggling.") if e.type == "ACCUSE"]
+    assert [e for e in events("Blue Front was accused of smuggling by Adam Noor.") if e.type == "ACCUSE"]
+
+
+def test_received_needs_someone_received(events):
+    """needs_actor: "received reports" or "received the bodies" is no meeting."""
+    assert not [e for e in events("Sara Kemal received reports of fighting in Port Amal.") if e.type == "CONSULT"]
+    assert not [e for e in events("The hospital in Port Amal received the bodies of six fighters.") if e.type == "CONSULT"]
+    host = next(e for e in events("Sara Kemal received Adam Noor in Harbour.") if e.type == "CONSULT")
+    assert [a.name for a in host.source] == ["Adam Noor"] and [a.name for a in host.target] == ["Sara Kemal"]

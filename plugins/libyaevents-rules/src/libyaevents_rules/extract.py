@@ -236,6 +236,25 @@ def _in_name(text: str, toks: list[Token], match: Match, sentence: str) -> bool:
     ) and not _title_case(sentence)
 
 
+# Participles that describe a noun before them when "of" follows ("two men accused of
+# smuggling", "a commander suspected of war crimes").
+_DESCRIBING = frozenset("accused suspected charged convicted".split())
+
+
+def _reduced_relative(text: str, toks: list[Token], match: Match) -> bool:
+    """Whether a one-word trigger is a participle describing the common noun before it
+    ("individuals accused of trafficking"), not a verb with a subject ("X accused Y of",
+    "X was accused of")."""
+    f = match.first_token
+    if f != match.last_token or toks[f].low not in _DESCRIBING or f == 0 or f + 1 >= len(toks):
+        return False
+    if toks[f + 1].low != "of":
+        return False
+    prev = toks[f - 1]
+    word = text[prev.start : prev.end]
+    return word.isalpha() and word.islower() and prev.low not in _BE and prev.low not in _HAVE and prev.low not in ("also", "and", "reportedly")
+
+
 def _title_case(text: str) -> bool:
     """Whether most longer words of ``text`` are capitalised (a headline)."""
     words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
@@ -1094,6 +1113,12 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 continue  # "the Political Dialogue Forum", "the Joint Operations Room": a name, not an event
             if _in_name(norm, sent.toks, match, span.text):
                 continue  # "Finance Minister X said": a name the gazetteer does not know
+            if _reduced_relative(norm, sent.toks, match):
+                continue  # "two men accused of trafficking": a description, not an accusation
+            if match.rule.needs_actor and not any(
+                match.end <= m.span.start and sent.tok_index(m.span.start) - match.last_token <= 3 for m in s_actors
+            ):
+                continue  # "received reports": no one was received
             args = _Args(sent, match, s_actors, norm, verbs)
             if args.relative() and any(o.rule.type == match.rule.type and o.last_token < args.lo for o in matches):
                 continue  # "the drone strike on X, which killed two": the strike, told again

@@ -83,7 +83,10 @@ class Rule:
             date in the sentence it is dated to the publication day.
         unless: Words that veto the match when they stand just before the trigger
             (two words) or just after it (one word).
-        source: Fixed role for the object when the verb is a noun ("attack by X").
+        unless_after: Words that veto the match when they stand right after it
+            (``#number``: any number or quantity word).
+        needs_actor: The match only counts when a named actor follows it within two
+            words ("al-Sisi received Aguila Saleh": "received" alone is no meeting).
         priority: When matches overlap, the higher priority wins, then the longer.
     """
 
@@ -97,6 +100,7 @@ class Rule:
     unless: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
     priority: int = 0
+    needs_actor: bool = False
     regexes: tuple[re.Pattern[str], ...] = ()
     origin: str = ""
 
@@ -206,7 +210,7 @@ def _safe_regex(pattern: str, where: str) -> re.Pattern[str]:
 def _rule(table: dict, origin: str, index: int) -> Rule:
     where = f"{origin}: rule {table.get('id', index)!r}"
     known = {"id", "type", "mode", "phrases", "regex", "confidence", "subject", "statement", "unless",
-             "unless_after", "priority", "note", "examples"}
+             "unless_after", "priority", "needs_actor", "note", "examples"}
     unknown = set(table) - known
     if unknown:
         raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
@@ -237,6 +241,7 @@ def _rule(table: dict, origin: str, index: int) -> Rule:
         unless=frozenset(w.lower() for w in table.get("unless", ())),
         unless_after=frozenset(w.lower() for w in table.get("unless_after", ())),
         priority=int(table.get("priority", 0)),
+        needs_actor=bool(table.get("needs_actor", False)),
         regexes=regexes,
         origin=origin,
     )
