@@ -103,3 +103,10 @@ def test_purpose_of_another_event_is_not_an_event(events):
     met = events("Adam Noor met Sara Kemal in Harbour on Monday to discuss the ceasefire.")
     assert len(met) == 1 and [a.name for a in met[0].source] == ["Adam Noor"]
     assert [a.name for a in met[0].target] == ["Sara Kemal"]
+
+
+def test_voted_to_and_demanding_during_a_protest(events):
+    """"voted to approve" approved; "demonstrated ..., demanding X" is one protest."""
+    approve = [e for e in events("The Coastal Council voted to approve the budget of Adam Noor.") if e.type == "SUPPORT"]
+    assert approve and not approve[0].contexts.future
+    assert [e.type for e in events("Dozens of people demonstrated in Port Amal on Friday demanding the release of prisoners.")] == ["PROTEST"]

@@ -201,3 +201,22 @@ def test_a_trigger_that_names_a_group_makes_it_the_source(events):
     found = next(e for e in events("Red Brigade closed the port after protesters blocked the road to Port Amal.")
                  if e.type == "PROTEST")
     assert [a.name for a in found.source] == ["Protesters"]
+
+
+def test_protests_around_a_resignation_are_not_by_the_one_who_resigns(events):
+    """"X resigned amid mounting protests": X is not the protester."""
+    found = next(e for e in events("Adam Noor resigned on Tuesday amid mounting protests in Port Amal.") if e.type == "PROTEST")
+    assert not found.source
+
+
+def test_denying_an_attack_is_not_claiming_it(events):
+    """"X denied carrying out the air strike on Y": the strike has no source."""
+    strike = next(e for e in events("Red Brigade denied carrying out the air strike on Port Amal.") if e.type == "ASSAULT")
+    assert not strike.source
+
+
+def test_agent_of_another_participle_is_no_object(events):
+    """"exchanged prisoners under a deal mediated by X": X is neither side."""
+    found = next(e for e in events("Red Brigade exchanged 40 prisoners in Port Amal under a deal mediated by the Union.")
+                 if e.type == "RETREAT")
+    assert "Union" not in [a.name for a in found.target]

@@ -75,7 +75,8 @@ _OF_ACTOR = frozenset(
 # Words a noun phrase may hold before a nominal trigger ("in Tuesday's deadly attack on").
 _NP_FILL = frozenset(
     "the a an its their his her this that these those new fresh renewed heavy deadly recent latest fierce "
-    "overnight twin double suspected alleged apparent major massive brutal".split()
+    "overnight twin double suspected alleged apparent major massive brutal mounting growing widespread mass "
+    "ongoing continuing continued angry violent peaceful popular".split()
 )
 _IN_EVENT = frozenset("in during amid".split())
 _HARM = frozenset("ASSAULT COERCE PROTEST".split())
@@ -99,7 +100,7 @@ _PREP_BEFORE = re.compile(
 _STANCE = frozenset(
     "condemned condemns condemn denounced denounces deplored deplores criticised criticized criticises "
     "criticizes welcomed welcomes praised praises hailed hails investigating investigated investigates "
-    "reported reports documented documents mourned mourns regretted".split()
+    "reported reports documented documents mourned mourns regretted denied denies deny denying".split()
 )
 _TAKE_PART = frozenset("part involved participated participating role engaged joined".split())
 # An unnamed subject after a verb of saying ("said the coast guard had ...").
@@ -483,7 +484,8 @@ class _Args:
             return _uniq(sources), _uniq(targets), True
         if passive:
             return [], _uniq([m.entity for m in subject]), True
-        objects = [m for m in rest if self._prev_words(m, 2)[-2:] != ["according", "to"]][:1]
+        # Not "according to X", nor the agent of another participle ("a deal mediated by X").
+        objects = [m for m in rest if (w := self._prev_words(m, 2))[-2:] != ["according", "to"] and w[-1:] != ["by"]][:1]
         if objects:
             # "X met with Y and Z": every actor joined to the first by "and" or commas.
             k_end = objects[0].span.end
@@ -629,6 +631,10 @@ def _contexts(
             verb = after[aux + 1 : aux + 3]
             negated = any(w in _CANCELLED for w in verb) or verb[-2:] == ["called", "off"] or verb[-1:] == ["called"] and after[aux + 3 : aux + 4] == ["off"]
     hypo = not ws.isdisjoint(_HYPO) or (lo < first - 4 and any(t.low == "if" for t in toks[lo : first - 4]))
+    if not hypo and not toks[first].low.endswith("ed") and any(
+        toks[k].low in _REQUESTING for k in range(max(lo, first - 3), first)
+    ):
+        hypo = True  # "demanding the release of", "called for the withdrawal": what is asked for
     if any(toks[k].low in _ANYONE for k in range(lo, first)):
         hypo, future = True, False  # "anyone who reopens the channel will face prosecution": no one did
     if not hypo and future and near[-1:] == ["to"]:
@@ -676,7 +682,7 @@ _AIM = frozenset(
 # "began to withdraw") or did not ("failed to reach").
 _IMPLICATIVE = frozenset(
     "managed manages forced forces compelled compels obliged began begun begins started starts continued "
-    "continues succeeded proceeded went".split()
+    "continues succeeded proceeded went voted".split()
 )
 _FAILED = frozenset("failed fails".split())
 # Words between such a verb and "to": an object pronoun or a short noun phrase.
@@ -685,6 +691,11 @@ _OBJECT_FILL = frozenset("them him her it us the its their his rebels forces tro
 _CANCELLABLE = frozenset(("CONSULT", "AGREE", "PROTEST"))
 _BE_AUX = frozenset("was were has have had is are been".split())
 _CANCELLED = frozenset("canceled cancelled postponed scrapped aborted".split())
+# Verbs whose object names what is asked for, not what happened.
+_REQUESTING = frozenset(
+    "demand demands demanded demanding call calls called calling urge urges urged urging seek seeks sought "
+    "seeking request requests requested requesting".split()
+)
 # Generic subjects: "anyone who", "whoever": a condition, not an event.
 _ANYONE = frozenset("anyone anybody whoever".split())
 # Where a clause ends, for the words read after a trigger.
@@ -1113,6 +1124,10 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 continue  # "the Political Dialogue Forum", "the Joint Operations Room": a name, not an event
             if _in_name(norm, sent.toks, match, span.text):
                 continue  # "Finance Minister X said": a name the gazetteer does not know
+            if match.rule.statement and sent.toks[match.first_token].low.endswith("ing") and any(
+                o.rule.type == "PROTEST" and o.last_token < match.first_token for o in matches
+            ):
+                continue  # "protesters gathered ..., demanding X": what the protest demands
             if _reduced_relative(norm, sent.toks, match):
                 continue  # "two men accused of trafficking": a description, not an accusation
             if match.rule.needs_actor and not any(
