@@ -37,8 +37,10 @@ _PLAIN_MODIFIERS = frozenset("same new former local national interim".split())
 # "the" and a head noun, optionally one modifier that repeats a word of the name
 # ("the Shura Council", "the central bank"), not followed by a capitalised word or
 # "of <Name>" that would make a longer name.
+# (The word boundary before "the" is written as a look-behind after its first letter, so
+# the regex engine can skip to the next "T" or "t" instead of trying every position.)
 _DEFINITE = re.compile(
-    r"\b[Tt]he\s+(?:(?P<mod>[A-Za-z]+)\s+)?(?P<head>(?i:" + "|".join(sorted(HEADS)) + r"))\b"
+    r"[Tt](?<!\w.)he\s+(?:(?P<mod>[A-Za-z]+)\s+)?(?P<head>(?i:" + "|".join(sorted(HEADS)) + r"))\b"
     r"(?!['’]?\s*(?:[A-Z]|of\s+[A-Z]|for\s+[A-Z]))"
 )
 

@@ -23,12 +23,14 @@ Steps, per article:
 
 Speed (``benchmarks/bench_gazetteer.py --stages`` shows where the time goes): what
 depends on a string alone is worked out once and kept across articles (what a key's
-surface form names, ``_Key.memo``; the fuzzy answer for a folded name, an LRU of
-``FUZZY_CACHE``; the organisation name inside a capitalised run; a token's shape); the
-metonym pattern runs only around government words and the organisation-name scan only
-around organisation nouns, found with ``str.find`` or a pattern the regex engine can
-skip through; places no context rule reads skip the rules. Each shortcut gives what the
-plain scan gives (``tests/test_scans.py``).
+surface form names, ``_Key.memo``, and for keys of multi-word aliases the answer itself,
+stored in the automaton; the fuzzy answer for a folded name, an LRU of ``FUZZY_CACHE``;
+the organisation name inside a capitalised run; a token's shape); hits travel as plain
+tuples and lists, and a hit no context rule can change skips the rules; the metonym
+pattern runs only around government words, the organisation-name scan only around
+organisation nouns and the name pass only around capitalised words that no exact hit
+covers and that are no stop words, each found with a pattern the regex engine can skip
+through. Each shortcut gives what the plain scan gives (``tests/test_scans.py``).
 
 .. versionadded:: 0.1
 """
@@ -41,7 +43,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from itertools import accumulate, chain, compress, islice, zip_longest
+from operator import itemgetter, lt, sub
 from typing import Any
 
 import ahocorasick
@@ -51,7 +54,7 @@ from libyaevents import Document, Mention, Span
 from libyaevents.ids import stable_id
 
 from ._data import ActorEntry, GazetteerData, PlaceEntry
-from ._text import PARTICLES, fold, latin, lower_keep_offsets, lower_latin, surname_forms, words_only
+from ._text import PARTICLES, fold, latin, lower_keep_offsets, lower_words, surname_forms, words_only
 
 __all__ = ["Gazetteer", "Hit"]
 
@@ -183,27 +186,57 @@ _CAPS_WORDS = frozenset("is us it in on at as or an am be we he no so to do go m
 
 # Capitalised word runs for the fuzzy and surname passes: tokens with a capital first
 # letter (after an optional al-/el- prefix), joined by spaces and lowercase particles.
-_CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ad-d|ath)-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*"
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_CAP = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ad-d|ath)-)?[{_CAPITALS}][\w'’-]*"
 _PART = r"(?:von|van|der|den|de|di|du|da|del|della|la|le|bin|ben|ibn|bint|abu|al|el|ul|ould)"
 _RUN = re.compile(rf"(?<![\w-])(?:{_PART}\s+){{0,2}}{_CAP}(?:[ ](?:{_PART}[ ]){{0,2}}{_CAP})*")
 _TOKEN = re.compile(r"\S+")
 _ORG_RUN = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:(?:of|and|for|on|the)[ ]){{0,2}}{_CAP})*")
 
 
+def _stop_words_after_initial(words: Iterable[str]) -> str:
+    """A pattern, to follow a capital, for the rest of a whole word of ``words`` in title
+    case or capitals ("The", "THE"), not after a hyphen or apostrophe (not "al-The")."""
+    groups: dict[str, set[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].upper(), set()).update((word[1:], word[1:].upper()))
+    branches = "|".join(
+        f"(?<={re.escape(first)})(?:{'|'.join(map(re.escape, sorted(rest, key=len, reverse=True)))})"
+        for first, rest in sorted(groups.items())
+    )
+    return rf"(?<![-'’].)(?:{branches})(?![\w'’-])"
+
+
+# The capital of a word that may stand in a run (_CAP) and is no stop word, in a text
+# where the exact hits are blanked out (_masked): where the name pass looks for names.
+_OPEN_WORD = re.compile(rf"[{_CAPITALS}](?<!\w.)(?!{_stop_words_after_initial(_NAME_STOP)})")
+
+
+def _by_initial(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` grouped by first letter ("B(?:rigade|attalion)|C(?:...)").
+
+    A pattern that opens with a literal letter in every branch lets the regex engine jump
+    to the next letter that starts one; a plain ``Brigade|Council|...`` is tried at every
+    position of the text, several times slower.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
 # Where an organisation noun may stand: the noun with a capital, not inside a word
-# (checked in _org_runs). Led by the nouns themselves, so the scan skips ahead fast.
-_HEAD_SCAN = re.compile("(?:" + "|".join(sorted(_ORG_HEADS, key=len, reverse=True)) + r")\b")
-# Characters that cannot stand inside a capitalised run (_RUN, _ORG_RUN)
-_NOT_IN_RUN = re.compile(r"[^\w'’ -]")
+# (checked in _org_runs).
+_HEAD_SCAN = re.compile(f"(?:{_by_initial(_ORG_HEADS)})\\b")
 
 
 _NUMBER_AFTER = re.compile(r" \d{1,4}\b")
 _POSSESSOR = re.compile(r"['’]s?$")
 
 
-_start_of = attrgetter("start")
-_SPAN_ORDER = attrgetter("start", "end")
 _FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+_SPAN = itemgetter(0, 1)
 
 
 @lru_cache(maxsize=65536)
@@ -250,11 +283,12 @@ def _org_body(run: str) -> tuple[int, int, bool, str] | None:
 
 
 def _org_runs(text: str) -> Iterable[tuple[int, int]]:
-    """The spans of ``_ORG_RUN.finditer(text)`` that may hold an organisation noun.
+    """The spans of ``_ORG_RUN.finditer(text)`` that hold an organisation noun (and a few
+    that do not), found from the nouns.
 
-    A run holds only word characters, apostrophes, hyphens and spaces, so the runs of
-    the stretch of text around a noun, between two other characters, are the runs a
-    scan of the whole text finds there; stretches without a noun are not scanned.
+    A run holds only word characters, apostrophes, hyphens and spaces, so a scan that
+    starts after a full stop, comma or line break, or where the last scan stopped, finds
+    the runs a scan of the whole text finds; each noun's run is the first that ends after it.
     """
     done = 0
     for head in _HEAD_SCAN.finditer(text):
@@ -262,12 +296,13 @@ def _org_runs(text: str) -> Iterable[tuple[int, int]]:
         if h < done or (h and (text[h - 1].isalnum() or text[h - 1] == "_")):
             continue
         lo = max(text.rfind(".", done, h), text.rfind(",", done, h), text.rfind("\n", done, h)) + 1
-        lo = max(lo, done)
-        stop = _NOT_IN_RUN.search(text, head.end())
-        hi = stop.start() if stop is not None else len(text)
-        for run in _ORG_RUN.finditer(text, lo, hi):
-            yield run.span()
-        done = hi
+        for run in _ORG_RUN.finditer(text, max(lo, done)):
+            done = run.end()
+            if done > h:
+                yield run.span()
+                break
+        else:
+            return
 
 
 class Hit:
@@ -283,19 +318,22 @@ class Hit:
 
     ``actors`` and ``places`` may be shared between hits (the exact pass remembers what a
     surface form names): replace them, never change them in place.
+
+    Only the hits the context rules and the name pass work on are made ``Hit`` objects:
+    the exact pass yields candidates, and what the article names ends up in records (see
+    :meth:`Gazetteer.find`), both plain tuples and lists, cheaper to build by the thousand.
     """
 
-    __slots__ = ("start", "end", "actors", "places", "how", "score", "demonym")
+    __slots__ = ("start", "end", "actors", "places", "how", "score")
 
     def __init__(self, start: int, end: int, actors: list, places: list, how: str = "exact",
-                 score: float = 1.0, demonym: bool = False) -> None:
+                 score: float = 1.0) -> None:
         self.start = start
         self.end = end
         self.actors = actors
         self.places = places
         self.how = how
         self.score = score
-        self.demonym = demonym
 
     def __repr__(self) -> str:
         return f"Hit({self.start}, {self.end}, {self.actors!r}, {self.places!r}, {self.how!r})"
@@ -316,25 +354,51 @@ _TITLE_WORD = re.compile(r" [A-Z][a-z]")
 
 class _Key:
     """One key of the automaton: the aliases it stands for, and what a surface form of it
-    names, worked out once per distinct surface and kept (``memo``)."""
+    names, worked out once per distinct surface and kept (``memo``).
 
-    __slots__ = ("cands", "context", "klen", "memo", "trim")
+    What a surface names is ``(actors, places, demonyms, plain)``: ``plain`` is the one
+    entry to report when no context rule can apply (a place no rule reads, an actor that
+    is no person and no office), else None. A key of multi-word aliases only names the
+    same whatever the case, so that answer is worked out when the key is made and stored
+    in the automaton beside it (``value``): most hits then need no lookup at all.
+    """
+
+    __slots__ = ("cands", "context", "klen", "memo", "office", "special", "trim", "value")
 
     #: Surface forms remembered per key (bounded, so memory stays flat on any input).
     MEMO_MAX = 16
 
-    def __init__(self, key: str, cands: tuple) -> None:
+    def __init__(self, key: str, cands: tuple, special: frozenset[str]) -> None:
         self.klen = len(key)
         self.cands = cands
+        self.special = special  # ids of the places a context rule reads
         # a name ending in punctuation ("Foo (Bar)"): the text's hit may need trimming
         self.trim = key[-2:-1] in (" ", "_")
         # short all-caps acronyms that are English words (IS, US): the line decides
         self.context = any(cls == ACRONYM and len(alias) <= 3 and alias.lower() in _CAPS_WORDS
                            for alias, cls, _, _ in cands)
-        self.memo: dict[str, tuple[list, list, list]] = {}
+        # "UN envoy": the office may name its organisation too (_office_of reads it)
+        words = key.split()
+        self.office = len(words) >= 2 and words[-1] in _OFFICE_WORDS
+        self.memo: dict[str, tuple[list, list, list, Any]] = {}
+        fixed = None
+        if not self.trim and all(cls == MULTI for _, cls, _, _ in cands):
+            actors, places, _, plain = self._names("", "", 0, 0)
+            if actors or places:
+                fixed = (actors, places, "exact", plain)
+        #: What the automaton yields for this key: (length - 1, the fixed answer or None, the key).
+        self.value = (self.klen - 1, fixed, self)
 
-    def resolve(self, surface: str, text: str, start: int, end: int) -> tuple[list, list, list]:
-        """The actors, places (most likely first) and demonym actors ``surface`` may name."""
+    def resolve(self, surface: str, text: str, start: int, end: int) -> tuple[list, list, list, Any]:
+        """What ``surface`` (the hit ``text[start:end]``) names, remembered for the next time."""
+        found = self._names(surface, text, start, end)
+        if not self.context and len(self.memo) < self.MEMO_MAX:
+            self.memo[surface] = found
+        return found
+
+    def _names(self, surface: str, text: str, start: int, end: int) -> tuple[list, list, list, Any]:
+        """The actors, places (most likely first) and demonym actors ``surface`` may name,
+        and the entry to report as it is if no context rule applies."""
         actors: list = []
         places: list = []
         demonyms: list = []
@@ -352,10 +416,15 @@ class _Key:
                 places.append(entry)
         if len(places) > 1:
             places.sort(key=_place_rank)
-        found = (actors, places, demonyms)
-        if not self.context and len(self.memo) < self.MEMO_MAX:
-            self.memo[surface] = found
-        return found
+        return actors, places, demonyms, self._plain(actors, places)
+
+    def _plain(self, actors: list, places: list) -> Any:
+        """The entry to report as found when no context rule can change it, else None."""
+        if not actors and len(places) == 1 and places[0].id not in self.special:
+            return places[0]
+        if not places and len(actors) == 1 and actors[0].kind != "person" and not self.office:
+            return actors[0]  # (the caller still checks for "UN-backed")
+        return None
 
 
 def _place_rank(p: PlaceEntry) -> tuple:
@@ -425,15 +494,15 @@ class Gazetteer:
                 self.countries_by_code[place.country] = place
             for alias in (place.name, *place.aliases):
                 self._add_key(alias, place, False)
-        for key, cands in self._keys.items():
-            self.automaton.add_word(key, _Key(key, tuple(cands)))
-        if self._keys:
-            self.automaton.make_automaton()
         self._build_names()
         self._build_forces()
         self._build_metonyms()
         self._build_fuzzy()
         self._build_homonyms()
+        for key, cands in self._keys.items():
+            self.automaton.add_word(key, _Key(key, tuple(cands), self._context_places).value)
+        if self._keys:
+            self.automaton.make_automaton()
         self._unknown: dict[tuple[str, str], ActorEntry] = {}
 
     @classmethod
@@ -572,71 +641,73 @@ class Gazetteer:
     # -- the pass over one document -------------------------------------------
 
     def find(self, doc: Document, *, extractor: str = "gazetteer") -> list[Mention]:
-        """Every actor and place mention in ``doc``, in text order, furniture excluded."""
+        """Every actor and place mention in ``doc``, in text order, furniture excluded.
+
+        Hits travel as plain tuples and lists, not objects: a candidate is ``(start, end,
+        actors, places, how, plain)`` (``plain``: the entry to report if no context rule
+        applies, see :class:`_Key`) and a record of what the article names is ``[start,
+        end, entry, score, how]``; only the hits the context rules read become :class:`Hit`.
+        """
         original = doc.text
         if not original:
             return []
         text = latin(original)  # same length: offsets hold for the original
-        low = lower_latin(text)
-        padded = " " + words_only(low) + " "  # padded[i + 1] is text[i]
-        hits = self._exact(text, padded)
-        day = doc.published or _estimate_day(text) or _day_from_roles(hits)
-        hits.extend(self._metonym_hits(text, low, day))
+        words = lower_words(text)  # words[i] is text[i], lower-cased, or a space
+        cands = self._exact(text, " " + words + " ")
+        day = doc.published or _estimate_day(text) or _day_from_roles(cands)
+        cands.extend(self._metonym_hits(text, words, day))
+        cands.sort(key=_FIRST)
         if self.new_names:
-            hits.extend(self._new_orgs(text, hits))
-        chosen = _choose(hits, len(text))
-        furniture = _furniture_mask(doc, len(text))
+            new = self._new_orgs(text, cands)
+            if new:
+                cands.extend(new)
+                cands.sort(key=_FIRST)
         covered = bytearray(len(text) + 1)
-        out: list[Hit] = []
-        special = self._context_places
-        contextualise = self._contextualise
-        for hit in chosen:
-            if hit.demonym and not hit.actors:
-                continue
-            covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-            places = hit.places
-            if not hit.actors and len(places) == 1 and places[0].id not in special and hit.how == "exact":
-                out.append(hit)  # a place that no context rule reads: as found
-            else:
-                contextualise(hit, text, day, out)
+        chosen = _choose(cands)
+        out, people = self._settle(chosen, text, day, covered)
+        furniture = _furniture_mask(doc, len(text))
         if self.fuzzy or self.surnames:
-            out.extend(self._name_pass(text, covered, furniture, out, day))
-        out.sort(key=_SPAN_ORDER)
-        self._resolve_surnames(text, out, day)
+            for hit in self._name_pass(text, _masked(text, chosen), covered, furniture, people, day):
+                _keep(hit, out, people)
+        out.sort(key=_SPAN)
+        people.sort(key=_SPAN)
+        self._resolve_surnames(text, people)
         mentions, groups = self._mentions(original, out, furniture, extractor)
         doc.data.setdefault(extractor, {})["groups"] = groups
         return mentions
 
-    def _exact(self, text: str, padded: str) -> list[Hit]:
-        hits: list[Hit] = []
-        append = hits.append
-        for last, key in self.automaton.iter(padded):
+    def _exact(self, text: str, padded: str) -> list[tuple]:
+        """Every word-bounded alias in ``padded`` (the text as :func:`lower_words` gives it,
+        with a space either side) that keeps the case rule of its alias: candidates."""
+        cands: list[tuple] = []
+        append = cands.append
+        for last, (k, fixed, key) in self.automaton.iter(padded):
             # padded[i] is text[i - 1]; the key holds one space either side of the name
-            start = last - key.klen + 1
+            if fixed is not None:  # multi-word aliases only: the same answer in any case
+                append((last - k, last - 1, *fixed))
+                continue
+            start = last - k
             end = last - 1
             if key.trim:
                 while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".'’":
                     end -= 1
             surface = text[start:end]
-            found = key.memo.get(surface)
-            if found is None:
-                found = key.resolve(surface, text, start, end)
-            actors, places, demonyms = found
+            actors, places, demonyms, plain = key.memo.get(surface) or key.resolve(surface, text, start, end)
             if actors or places:
-                append(Hit(start, end, actors, places))
+                append((start, end, actors, places, "exact", plain))
             elif demonyms:
                 m = _DEMONYM_CTX.match(text, end)
                 if m is not None:
                     stop = end if m["coord"] else m.end()
-                    append(Hit(start, stop, demonyms, [], how="demonym", score=SCORES["demonym"],
-                               demonym=True))
-        return hits
+                    append((start, stop, demonyms, (), "demonym", _not_person(demonyms[0])))
+        return cands
 
-    def _metonym_hits(self, text: str, low: str, day: dt.date | None) -> list[Hit]:
-        """"The Tripoli government", "the government in Tripoli": ``_metonym_re`` matches.
+    def _metonym_hits(self, text: str, low: str, day: dt.date | None) -> list[tuple]:
+        """"The Tripoli government", "the government in Tripoli": ``_metonym_re`` matches, as candidates.
 
         Every match holds a government word, so the regex runs only around those words
-        (found with ``str.find``), and yields what ``finditer`` over the whole text would.
+        (found with ``str.find`` in ``low``, the text lower-cased), and yields what
+        ``finditer`` over the whole text would.
         """
         if self._metonym_re is None:
             return []
@@ -653,8 +724,26 @@ class Gazetteer:
             actor = self._metonym_actor(key, day)
             if actor is None:
                 continue
-            hits.append(Hit(m.start(), m.end(), [actor], (), how="metonym", score=SCORES["metonym"]))
+            hits.append((m.start(), m.end(), (actor,), (), "metonym", _not_person(actor)))
         return hits
+
+    def _settle(self, chosen: list[tuple], text: str, day: dt.date | None,
+                covered: bytearray) -> tuple[list[list], list[list]]:
+        """What the chosen candidates name, after the context rules: records, and apart the
+        records of people (the surname passes read them). Marks each candidate ``covered``."""
+        out: list[list] = []
+        people: list[list] = []
+        contextualise = self._contextualise
+        for start, end, actors, places, how, plain in chosen:
+            covered[start:end] = b"\x01" * (end - start)
+            if plain is not None and (how != "exact" or text[end:end + 1] != "-"):
+                out.append([start, end, plain, SCORES[how], how])
+                continue
+            found: list[Hit] = []
+            contextualise(Hit(start, end, actors, places, how, SCORES[how]), text, day, found)
+            for hit in found:
+                _keep(hit, out, people)
+        return out, people
 
     def _metonym_windows(self, text: str, low: str, found: list[tuple[int, int]]) -> Iterable[re.Match[str]]:
         last = 0
@@ -790,7 +879,7 @@ class Gazetteer:
         found = self.automaton.get(" " + words_only(lower_keep_offsets(m[0])) + " ", None)
         if not found:
             return None
-        for alias, cls, entry, demonym in found.cands:
+        for alias, cls, entry, demonym in found[2].cands:
             if not demonym and isinstance(entry, ActorEntry) and entry is not actor and \
                     _case_ok(alias, cls, m[0]):
                 return Hit(hit.start, hit.start + len(m[0]), [entry], [], how="exact")
@@ -877,47 +966,78 @@ class Gazetteer:
 
     # -- fuzzy and surname pass -----------------------------------------------
 
-    def _name_pass(self, text: str, covered: bytearray, furniture: bytearray | None,
-                   found: list[Hit], day: dt.date | None) -> list[Hit]:
-        table = self._article_surnames(text, found)
-        surnames = self.surnames
+    def _name_pass(self, text: str, masked: str, covered: bytearray, furniture: bytearray | None,
+                   people: list[list], day: dt.date | None) -> list[Hit]:
+        """Bare surnames, garbled names and new people in the capitalised runs (``_RUN``)
+        the exact pass left open.
+
+        A run can yield something only if it holds a capitalised word that no exact hit
+        covers and that is no stop word, so those words are found first, with one regex
+        scan of ``masked``, the text with the covered characters blanked out (:func:`_masked`); each run
+        holding one is then read from the text as a scan of the whole text reads it
+        (:func:`_run_restart`), in text order, once. ``tests/test_scans.py`` checks the
+        runs read against the full scan.
+        """
+        table = self._article_surnames(text, people)
         out: list[Hit] = []
-        for run in _RUN.finditer(text):
-            rs, re_ = run.span()
-            if covered[rs] and covered[re_ - 1]:
+        done = 0  # the full scan is between runs here, and every run before it is read
+        for word in _OPEN_WORD.finditer(masked):
+            q = word.start()
+            if q < done:
                 continue
-            if furniture is not None and furniture.find(1, rs, re_) >= 0:
-                continue
-            words = run.group()
-            if " " not in words and words.isprintable():
-                # one word: only a bare surname of the tables or the article can match
-                n, stop = _token_shape(words)
-                if stop or n <= 0:
+            lo = _run_restart(text, q, done)
+            if lo == q:  # most often a run starts at the word itself
+                run = _RUN.match(text, q)
+                if run is not None:
+                    self._read_run(text, run, covered, furniture, table, day, out)
+                    done = run.end()
                     continue
-                folded = fold(words[:n])
-                if folded not in table and folded not in surnames:
-                    continue
-            if words.isprintable():  # single spaces only: split, no regex
-                tokens = []
-                pos = rs
-                for w in words.split(" "):
-                    if w:
-                        tokens.append((pos, pos + len(w)))
-                    pos += len(w) + 1
+            for run in _RUN.finditer(text, lo):
+                self._read_run(text, run, covered, furniture, table, day, out)
+                done = run.end()
+                if done > q:
+                    break
             else:
-                tokens = [(t.start() + rs, t.end() + rs) for t in _TOKEN.finditer(words)]
-            for seg in _segments(text, tokens, covered):
-                found_here = self._match_segment(text, seg, covered, table, day)
-                for hit in found_here:
-                    if hit.how == "fuzzy" and hit.actors and hit.actors[0].kind == "person":
-                        for form in surname_forms(text[hit.start:hit.end]):
-                            table.setdefault(form, []).append((hit.start, hit.actors[0]))
-                out.extend(found_here)
-                if self.new_names:
-                    person = self._new_person(text, seg, covered)
-                    if person is not None:
-                        out.append(person)
+                break  # no run from here to the end
         return out
+
+    def _read_run(self, text: str, run: re.Match[str], covered: bytearray, furniture: bytearray | None,
+                  table: dict, day: dt.date | None, out: list[Hit]) -> None:
+        """The name pass on one capitalised run: its segments matched, new people found."""
+        rs, re_ = run.span()
+        if covered[rs] and covered[re_ - 1]:
+            return
+        if furniture is not None and furniture.find(1, rs, re_) >= 0:
+            return
+        words = run.group()
+        if " " not in words and words.isprintable():
+            # one word: only a bare surname of the tables or the article can match
+            n, stop = _token_shape(words)
+            if stop or n <= 0:
+                return
+            folded = fold(words[:n])
+            if folded not in table and folded not in self.surnames:
+                return
+        if words.isprintable():  # single spaces only: split, no regex
+            tokens = []
+            pos = rs
+            for w in words.split(" "):
+                if w:
+                    tokens.append((pos, pos + len(w)))
+                pos += len(w) + 1
+        else:
+            tokens = [(t.start() + rs, t.end() + rs) for t in _TOKEN.finditer(words)]
+        for seg in _segments(text, tokens, covered):
+            found_here = self._match_segment(text, seg, covered, table, day)
+            for hit in found_here:
+                if hit.how == "fuzzy" and hit.actors and hit.actors[0].kind == "person":
+                    for form in surname_forms(text[hit.start:hit.end]):
+                        table.setdefault(form, []).append((hit.start, hit.actors[0]))
+            out.extend(found_here)
+            if self.new_names:
+                person = self._new_person(text, seg, covered)
+                if person is not None:
+                    out.append(person)
 
     # -- people and organisations the tables lack ---------------------------
 
@@ -960,12 +1080,14 @@ class Gazetteer:
             covered[s:e] = b"\x01" * (e - s)
         return Hit(start, end, [self._new_entry(name, "person")], [], how="new", score=SCORES["new"])
 
-    def _new_orgs(self, text: str, hits: list[Hit]) -> list[Hit]:
+    def _new_orgs(self, text: str, cands: list[tuple]) -> list[tuple]:
         """Capitalised names with an organisation noun ("the Zawiya Martyrs Brigade",
-        "Council of Elders of Derna", "Infantry Brigade 12")."""
-        out: list[Hit] = []
-        actor_hits: list[Hit] | None = None
-        starts: list[int] = []
+        "Council of Elders of Derna", "Infantry Brigade 12"), as candidates.
+
+        ``cands`` (sorted by start) are the candidates found so far: a name a known actor
+        makes up is no new organisation."""
+        out: list[tuple] = []
+        starts: list[int] | None = None
         for run_start, run_end in _org_runs(text):
             body = _org_body(text[run_start:run_end])
             if body is None:
@@ -976,41 +1098,38 @@ class Gazetteer:
                 number = _NUMBER_AFTER.match(text[end:end + 6])
                 if number:
                     end += number.end()
-            if actor_hits is None:
-                actor_hits = sorted((h for h in hits if h.actors and not h.demonym), key=_start_of)
-                starts = [h.start for h in actor_hits]
-            if self._known_inside(text, start, end, actor_hits, starts):
+            if starts is None:
+                starts = list(map(_FIRST, cands))
+            if self._known_inside(text, start, end, cands, starts):
                 continue
-            name = text[start:end]
-            out.append(Hit(start, end, [self._new_entry(name, kind)], (), how="new", score=SCORES["new"]))
+            entry = self._new_entry(text[start:end], kind)
+            out.append((start, end, (entry,), (), "new", entry))
         return out
 
     @staticmethod
-    def _known_inside(text: str, start: int, end: int, actor_hits: list[Hit], starts: list[int]) -> bool:
+    def _known_inside(text: str, start: int, end: int, cands: list[tuple], starts: list[int]) -> bool:
         """Whether a known actor names this organisation ("GNA Special Forces", "the LNA's 106 Brigade").
 
-        ``actor_hits`` are sorted by start, ``starts`` their starts.
+        ``cands`` are sorted by start, ``starts`` their starts; demonyms do not count.
         """
-        for h in actor_hits[bisect_left(starts, start):bisect_right(starts, end)]:
-            if start <= h.start and h.end <= end:
-                if h.start == start and h.end == end:
+        for h_start, h_end, actors, _, how, _ in cands[bisect_left(starts, start):bisect_right(starts, end)]:
+            if actors and how != "demonym" and start <= h_start and h_end <= end:
+                if h_start == start and h_end == end:
                     return True
-                rest = text[h.end:end].replace("’s", " ").replace("'s", " ").split()
-                if h.start == start and all(w in _ORG_GENERIC or w in _ORG_HEADS or w.isdigit() for w in rest):
+                rest = text[h_end:end].replace("’s", " ").replace("'s", " ").split()
+                if h_start == start and all(w in _ORG_GENERIC or w in _ORG_HEADS or w.isdigit() for w in rest):
                     return True
-                if h.end == end:
+                if h_end == end:
                     return True
         return False
 
-    def _article_surnames(self, text: str, found: list[Hit]) -> dict[str, list[tuple[int, ActorEntry]]]:
-        """Surname forms of the people named in full so far -> (offset, person), in text order."""
+    def _article_surnames(self, text: str, people: list[list]) -> dict[str, list[tuple[int, ActorEntry]]]:
+        """Surname forms of the people named in full so far (their records) -> (offset, person),
+        in text order."""
         table: dict[str, list[tuple[int, ActorEntry]]] = defaultdict(list)
-        for hit in found:
-            if not hit.actors or hit.actors[0].kind != "person":
-                continue
-            person = hit.actors[0]
-            for form in _table_forms(text[hit.start:hit.end], person.name):
-                table[form].append((hit.start, person))
+        for start, end, person, _, _ in people:
+            for form in _table_forms(text[start:end], person.name):
+                table[form].append((start, person))
         for entries in table.values():
             if len(entries) > 1:
                 entries.sort(key=_FIRST)
@@ -1099,44 +1218,46 @@ class Gazetteer:
 
     # -- surnames --------------------------------------------------------------
 
-    def _resolve_surnames(self, text: str, hits: list[Hit], day: dt.date | None) -> None:
-        """A bare surname is the person named in full nearest before it."""
-        table = self._article_surnames(text, hits)
-        for hit in hits:
-            if not hit.actors or hit.actors[0].kind != "person" or hit.how not in ("exact", "surname"):
+    def _resolve_surnames(self, text: str, people: list[list]) -> None:
+        """A bare surname is the person named in full nearest before it (``people``: the
+        records of people, changed in place)."""
+        table = self._article_surnames(text, people)
+        for record in people:
+            start, end, person, _, how = record
+            if how != "exact" and how != "surname":
                 continue
-            folded = fold(text[hit.start:hit.end])
-            entries = table.get(folded)
+            entries = table.get(fold(text[start:end]))
             if not entries:
                 continue
-            person = _nearest(entries, hit.start)
-            if person is not None and person is not hit.actors[0]:
-                hit.actors = [person]
-                hit.how = "surname"
-                hit.score = SCORES["surname"]
+            nearest = _nearest(entries, start)
+            if nearest is not None and nearest is not person:
+                record[2:] = nearest, SCORES["surname"], "surname"
 
     # -- output ----------------------------------------------------------------
 
-    def _mentions(self, text: str, hits: list[Hit], furniture: bytearray | None,
+    def _mentions(self, text: str, records: list[list], furniture: bytearray | None,
                   extractor: str) -> tuple[list[Mention], list[Mention]]:
-        """Mentions, and apart from them the generic groups named in lower case ("migrants")."""
+        """Mentions of the records (sorted by span), and apart from them the generic groups
+        named in lower case ("migrants")."""
         out: list[Mention] = []
         groups: list[Mention] = []
-        seen: set[tuple[int, int, str]] = set()
         build = _mention
-        for hit in hits:
-            start, end = hit.start, hit.end
+        last_start = last_end = -1
+        last_id = None
+        ids: set[str] | None = None  # the entities reported for the same words, when more than one
+        for start, end, entry, score, how in records:
             if furniture is not None and furniture.find(1, start, end) >= 0:
                 continue
-            entry = hit.actors[0] if hit.actors else hit.places[0] if hit.places else None
-            if entry is None:
-                continue
-            key = (start, end, entry.id)
-            if key in seen:
-                continue
-            seen.add(key)
+            if start != last_start or end != last_end:
+                last_start, last_end, last_id, ids = start, end, entry.id, None
+            else:  # the same words again ("Russia" the state, then the place): each entity once
+                if ids is None:
+                    ids = {last_id}
+                if entry.id in ids:
+                    continue
+                ids.add(entry.id)
             surface = text[start:end]
-            mention = build(Span, start, end, surface, entry.entity, hit.score, hit.how, extractor)
+            mention = build(start, end, surface, entry.entity, score, how, extractor)
             if entry.__class__ is ActorEntry and entry.kind == "group" and _common_noun(entry, surface):
                 groups.append(mention)
             else:
@@ -1147,29 +1268,53 @@ class Gazetteer:
 # -- helpers -------------------------------------------------------------------
 
 
-def _mention_checked(span_cls: type, start: int, end: int, surface: str, entity: Any, score: float,
-                     how: str, extractor: str) -> Mention:
-    return Mention(span=span_cls(start, end, surface), entity=entity, score=score, how=how, extractor=extractor)
+def _keep(hit: Hit, out: list[list], people: list[list]) -> None:
+    """Record what ``hit`` names (``[start, end, entry, score, how]``) in ``out``, and in
+    ``people`` too if it is a person."""
+    entry = hit.actors[0] if hit.actors else hit.places[0] if hit.places else None
+    if entry is None:
+        return
+    record = [hit.start, hit.end, entry, hit.score, hit.how]
+    out.append(record)
+    if entry.__class__ is ActorEntry and entry.kind == "person":
+        people.append(record)
 
 
-def _mention_fast(span_cls: type, start: int, end: int, surface: str, entity: Any, score: float,
-                  how: str, extractor: str) -> Mention:
-    """Build a Mention without re-running attrs validators: every value here is built valid
-    (offsets from the scan, entities validated when the tables were read). About 4x faster."""
-    span = object.__new__(span_cls)
-    _set(span, "start", start)
-    _set(span, "end", end)
-    _set(span, "text", surface)
-    mention = object.__new__(Mention)
-    _set(mention, "span", span)
-    _set(mention, "entity", entity)
-    _set(mention, "score", float(score))
-    _set(mention, "how", how)
-    _set(mention, "extractor", extractor)
-    return mention
+def _not_person(entry: Any) -> Any:
+    """``entry``, to report as found, unless it is a person (the surname passes read those)."""
+    return None if entry.__class__ is ActorEntry and entry.kind == "person" else entry
 
 
-_set = object.__setattr__
+def _mention_checked(start: int, end: int, surface: str, entity: Any, score: float, how: str,
+                     extractor: str) -> Mention:
+    return Mention(span=Span(start, end, surface), entity=entity, score=score, how=how, extractor=extractor)
+
+
+def _fast_mention_builder() -> Any:
+    """A Mention builder that does not re-run the attrs validators: every value the matcher
+    passes is built valid (offsets from the scan, entities validated when the tables were
+    read). It fills the slots through their descriptors, about 3.5x faster than the
+    constructor."""
+    new = object.__new__
+    span_start, span_end, span_text = (Span.__dict__[f].__set__ for f in ("start", "end", "text"))
+    set_span, set_entity, set_score, set_how, set_extractor = (
+        Mention.__dict__[f].__set__ for f in ("span", "entity", "score", "how", "extractor"))
+
+    def build(start: int, end: int, surface: str, entity: Any, score: float, how: str,
+              extractor: str) -> Mention:
+        span = new(Span)
+        span_start(span, start)
+        span_end(span, end)
+        span_text(span, surface)
+        mention = new(Mention)
+        set_span(mention, span)
+        set_entity(mention, entity)
+        set_score(mention, float(score))
+        set_how(mention, how)
+        set_extractor(mention, extractor)
+        return mention
+
+    return build
 
 
 def _pick_mention_builder() -> Any:
@@ -1178,10 +1323,11 @@ def _pick_mention_builder() -> Any:
 
     loc = Location(id="x", name="X", lat=1.0, lon=2.0)
     try:
-        fast = _mention_fast(Span, 0, 1, "X", loc, 1.0, "exact", "t")
-        slow = _mention_checked(Span, 0, 1, "X", loc, 1.0, "exact", "t")
+        build = _fast_mention_builder()
+        fast = build(0, 1, "X", loc, 1, "exact", "t")
+        slow = _mention_checked(0, 1, "X", loc, 1, "exact", "t")
         if fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow):
-            return _mention_fast
+            return build
     except Exception:  # noqa: BLE001 - attrs internals changed: stay on the safe path
         pass
     return _mention_checked
@@ -1205,50 +1351,57 @@ def _variants(alias: str, kind: str) -> list[str]:
 
 
 
-def _choose(hits: list[Hit], n: int) -> list[Hit]:
-    """Longest first, then leftmost; a hit overlapping one already chosen is dropped.
+def _choose(cands: list[tuple]) -> list[tuple]:
+    """Longest first, then leftmost; a candidate overlapping one already chosen is dropped.
 
-    Hits interact only with hits they overlap, so the rule is applied to each group of
-    overlapping hits on its own; most hits overlap nothing and are simply kept.
+    ``cands`` are sorted by start. Candidates interact only with those they overlap, so
+    the rule is applied to each group of overlapping candidates on its own; the groups
+    are found with C-level iteration (a running maximum of the ends), and most
+    candidates, in no group, are kept as they are.
     """
-    hits = sorted(hits, key=_start_of)
-    chosen: list[Hit] = []
-    group: list[Hit] = []
-    group_end = -1
-    for hit in hits:
-        if hit.start >= group_end:
-            if len(group) == 1:
-                chosen.append(group[0])
-            elif group:
-                chosen.extend(_choose_overlapping(group))
-            group = [hit]
-            group_end = hit.end
-        else:
-            group.append(hit)
-            group_end = max(group_end, hit.end)
-    if len(group) == 1:
-        chosen.append(group[0])
-    elif group:
-        chosen.extend(_choose_overlapping(group))
+    n = len(cands)
+    if n < 2:
+        return cands
+    reach = accumulate(map(_SECOND, cands), max)  # the furthest end so far
+    # candidate i joins the group before it when it starts before that group's end
+    joins = list(compress(range(1, n), map(lt, islice(map(_FIRST, cands), 1, None), reach)))
+    if not joins:
+        return cands
+    chosen: list[tuple] = []
+    done = 0
+    i = 0
+    while i < len(joins):
+        j = i
+        while j + 1 < len(joins) and joins[j + 1] == joins[j] + 1:
+            j += 1
+        first, last = joins[i] - 1, joins[j] + 1  # the group is cands[first:last]
+        chosen.extend(cands[done:first])
+        chosen.extend(_choose_overlapping(cands[first:last]))
+        done = last
+        i = j + 1
+    chosen.extend(cands[done:])
     return chosen
 
 
-def _choose_overlapping(hits: list[Hit]) -> list[Hit]:
-    """:func:`_choose` for one group of overlapping hits, in text order."""
+def _choose_overlapping(group: list[tuple]) -> list[tuple]:
+    """:func:`_choose` for one group of overlapping candidates (sorted by start), in text order."""
+    if len(group) == 2:  # the common case: one name inside or across another
+        a, b = group
+        return [a if a[1] - a[0] >= b[1] - b[0] else b]
     taken: list[tuple[int, int]] = []
-    chosen: list[Hit] = []
-    for hit in sorted(hits, key=_longest_first):
-        s, e = hit.start, hit.end
+    chosen: list[tuple] = []
+    for cand in sorted(group, key=_longest_first):
+        s, e = cand[0], cand[1]
         if any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
-        chosen.append(hit)
-    chosen.sort(key=_start_of)
+        chosen.append(cand)
+    chosen.sort(key=_FIRST)
     return chosen
 
 
-def _longest_first(hit: Hit) -> tuple[int, int]:
-    return hit.start - hit.end, hit.start
+def _longest_first(cand: tuple) -> tuple[int, int]:
+    return cand[0] - cand[1], cand[0]
 
 
 def _pick_actors(actors: list[ActorEntry], day: dt.date | None) -> list[ActorEntry]:
@@ -1310,6 +1463,43 @@ def _segments(text: str, tokens: list[tuple[int, int]], covered: bytearray) -> l
     if cur:
         segs.append(cur)
     return segs
+
+
+def _masked(text: str, chosen: list[tuple]) -> str:
+    """``text`` with the characters of the ``chosen`` candidates (sorted, disjoint) replaced
+    by hyphens: same length, and no capital of a covered word is left.
+
+    Built with C-level iteration (``map``, ``zip``, ``str.join``), not a Python step a hit.
+    A hyphen can stand inside a word (``_OPEN_WORD``), so a word the mask cuts short is
+    never taken for a whole stop word.
+    """
+    starts = list(map(_FIRST, chosen))
+    ends = list(map(_SECOND, chosen))
+    gaps = map(text.__getitem__, map(slice, [0, *ends], [*starts, len(text)]))
+    blanks = map("-".__mul__, map(sub, ends, starts))
+    return "".join(chain.from_iterable(zip_longest(gaps, blanks, fillvalue="")))
+
+
+def _run_restart(text: str, q: int, done: int) -> int:
+    """A position in ``[done, q]`` where a scan of the whole text with ``_RUN`` is between
+    two runs, so that a scan from there finds the runs the full scan finds.
+
+    ``done`` is one (the name pass has read every run before it). So is ``q`` when the
+    character before it cannot stand in a run, or when the word before it is lower case
+    and no particle (a run holds only capitalised words and particles), and so is the
+    place after the last full stop or comma before ``q``.
+    """
+    if q <= done:
+        return done
+    c = text[q - 1]
+    if c == " ":
+        i = text.rfind(" ", done, q - 1)
+        word = text[i + 1:q - 1]
+        if i >= 0 and word.isascii() and word.isalpha() and word.islower() and word not in PARTICLES:
+            return q
+    elif not (c.isalnum() or c in "_'’-" or c.isspace()):
+        return q
+    return max(done, text.rfind(".", done, q) + 1, text.rfind(",", done, q) + 1)
 
 
 @lru_cache(maxsize=65536)
@@ -1419,11 +1609,11 @@ def _common_noun(entry: ActorEntry, surface: str) -> bool:
     return any(a.islower() and a.lower() == low for a in entry.aliases)
 
 
-def _day_from_roles(hits: list[Hit]) -> dt.date | None:
+def _day_from_roles(cands: list[tuple]) -> dt.date | None:
     """For an undated article: a day on which most of the people it names held their roles."""
     spans = []
-    for hit in hits:
-        for a in hit.actors:
+    for cand in cands:
+        for a in cand[2]:
             if a.kind == "person" and a.roles:
                 spans.append([(r.start or dt.date(1900, 1, 1), r.end or dt.date.today()) for r in a.roles])
     if not spans:
