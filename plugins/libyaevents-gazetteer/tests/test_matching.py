@@ -165,3 +165,24 @@ def test_unknown_person_shown_by_title_is_reported(find):
 def test_unknown_brigade_is_reported(find):
     found = find("Fighters of the Wadi Ghan Martyrs Brigade withdrew overnight.")
     assert ("Wadi Ghan Martyrs Brigade", "Wadi Ghan Martyrs Brigade", "actor", "new") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a weekday or a place after "on" is no part of a name; "Committee on X" is
+        ("The Wadi Ghan Martyrs Brigade on Monday withdrew from the port.", "Wadi Ghan Martyrs Brigade"),
+        ("The attack by the Wadi Ghan Martyrs Brigade on Qasr Bir left two dead.", "Wadi Ghan Martyrs Brigade"),
+        ("The Joint Committee on Coastal Defence met in the port.", "Joint Committee on Coastal Defence"),
+        # "and" goes on inside an "of" complement
+        ("The Supreme Council of Tribes and Towns of Wadi Ghan met on Sunday.", "Supreme Council of Tribes and Towns of Wadi Ghan"),
+        # a unit's kind is a name with its number only
+        ("Fighters of the “Infantry Brigade 33” attacked the airport.", "Infantry Brigade 33"),
+    ],
+)
+def test_unknown_organisation_names_end_where_they_should(find, text, name):
+    assert name in [n for _, n, kind, how in find(text) if kind == "actor" and how == "new"]
+
+
+def test_a_units_kind_without_its_number_is_no_name(find):
+    assert not [n for _, n, _, how in find("The Infantry Brigade moved south at dawn.") if how == "new"]

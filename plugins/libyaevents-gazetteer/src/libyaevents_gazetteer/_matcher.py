@@ -127,6 +127,13 @@ _ORG_HEADS = _ARMED_HEADS | frozenset(
     "Council Committee Department Authority Movement Party Commission Agency Assembly Congress "
     "Organization Organisation Association Union Federation Foundation Institute".split()
 )
+# Heads whose names go on with "on X" ("the Committee on Foreign Affairs").
+_DELIBERATING = frozenset("Committee Commission Council Conference Forum Assembly".split())
+# Capitalised words that end a name: "the Libyan Army on Monday", "Brigade of June 2019".
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
 _ORG_GENERIC = frozenset(
     """Military Security Armed Special Central National Supreme High General Joint Presidential Revolutionary
     Revolutionaries Popular Local Municipal Interim Transitional Operations Defence Defense Interior Elite Rapid
@@ -244,7 +251,8 @@ def _org_body(run: str) -> tuple[int, int, bool, str] | None:
     """Where an organisation's name stands in a capitalised run (``_ORG_RUN``), if it has one.
 
     Returns the name's start and end in ``run``, whether a number after it may belong to it
-    ("Infantry Brigade 12") and its kind (``armed_group`` or ``organization``). A function of
+    ("Infantry Brigade 12"; ``"generic"`` when the name is a unit's kind that only its
+    number makes a name) and its kind (``armed_group`` or ``organization``). A function of
     the run alone, so it is cached across articles.
     """
     if _HEAD_WORD.search(run) is None:
@@ -265,10 +273,14 @@ def _org_body(run: str) -> tuple[int, int, bool, str] | None:
             i = j + 1  # "Ali Ahmed of the Forces of X": the name starts after "of the"
     while i < heads[0] and _POSSESSOR.search(words[i][2]):
         i += 1  # "Fezzan's Supreme Council": the possessor is not in the name
-    # the name runs to the last head, or on through "of/for/on X" after it
+    # the name runs to the last head, or on through "of/for X" after it ("on X" only
+    # after a body that deliberates: "Committee on Defence", not "Army on Monday")
     last = heads[-1]
     k = last + 1
-    while k + 1 < len(words) and words[k][2] in ("of", "for", "on") and words[k + 1][2][:1].isupper():
+    while k + 1 < len(words) and words[k + 1][2][:1].isupper() and words[k + 1][2] not in _CALENDAR and (
+        words[k][2] in ("of", "for") or words[k][2] == "on" and words[k - 1][2] in _DELIBERATING
+        or words[k][2] == "and" and k > last + 1  # "Council of Tribes and Towns of Fezzan"
+    ):
         k += 2
         while k < len(words) and words[k][2][:1].isupper():
             k += 1
@@ -276,10 +288,14 @@ def _org_body(run: str) -> tuple[int, int, bool, str] | None:
     while body and body[-1][2] in _CONNECTORS:
         body.pop()
     names = [w[2].rstrip("’'") for w in body if w[2] not in _CONNECTORS]
-    if len(names) < 2 or all(w in _ORG_GENERIC or w in _ORG_HEADS for w in names) and len(names) < 3:
+    if len(names) < 2:
+        return None
+    # "Infantry Brigade" alone is a kind of unit; with its number after it, it is one.
+    generic = all(w in _ORG_GENERIC or w in _ORG_HEADS for w in names) and len(names) < 3
+    if generic and body[-1][2] not in _ARMED_HEADS:
         return None
     kind = "armed_group" if any(w[2] in _ARMED_HEADS for w in body) else "organization"
-    return body[0][0], body[-1][1], body[-1][2] in _ORG_HEADS, kind
+    return body[0][0], body[-1][1], "generic" if generic else body[-1][2] in _ORG_HEADS, kind
 
 
 def _org_runs(text: str) -> Iterable[tuple[int, int]]:
@@ -1098,6 +1114,8 @@ class Gazetteer:
                 number = _NUMBER_AFTER.match(text[end:end + 6])
                 if number:
                     end += number.end()
+                elif numbered == "generic":
+                    continue  # "Infantry Brigade" with no number names no unit
             if starts is None:
                 starts = list(map(_FIRST, cands))
             if self._known_inside(text, start, end, cands, starts):
