@@ -220,3 +220,14 @@ def test_agent_of_another_participle_is_no_object(events):
     found = next(e for e in events("Red Brigade exchanged 40 prisoners in Port Amal under a deal mediated by the Union.")
                  if e.type == "RETREAT")
     assert "Union" not in [a.name for a in found.target]
+
+
+def test_speaker_is_not_the_victim_or_author_of_what_it_reports(events):
+    """"X said on Wednesday that 11 civilians were killed": X neither killed nor died;
+    "X said it had shelled Y" and "X announced that an operation will be carried out": X acts."""
+    killed = next(e for e in events("The Union said on Wednesday that at least 11 civilians were killed in Port Amal.")
+                  if e.type == "ASSAULT")
+    assert "Union" not in [a.name for a in killed.source + killed.target] and killed.fatalities == 11
+    shelled = next(e for e in events("Red Brigade said on Monday that it had shelled Blue Front in Port Amal.")
+                   if e.type == "ASSAULT")
+    assert [a.name for a in shelled.source] == ["Red Brigade"]

@@ -146,6 +146,7 @@ _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$")
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
 _ACCORDING_ANY = re.compile(r"according", re.IGNORECASE)
 # Verbs of saying after which the clause is reported speech: not the event's subject.
+_SUBJECT_PRONOUNS = frozenset("it they he she we its their his her".split())
 _SAY = frozenset("said says say stated told added announced confirmed reported claimed claims noted stressed".split())
 
 
@@ -393,14 +394,17 @@ class _Args:
             if inner:
                 left = inner
             elif match.rule.type in _MATERIAL and not match.rule.statement:
-                # "X said the coast guard had exchanged fire": an unnamed subject, not X.
+                # "X said the coast guard had exchanged fire", "X said on Wednesday that at
+                # least 11 civilians were killed": an unnamed subject, not X ("X said it
+                # had attacked": the pronoun is X).
+                between = [toks[j].low for j in range(say[-1] + 1, match.first_token)]
                 k = say[-1] + 1
                 if k < match.first_token and toks[k].low == "that":
                     k += 1
-                if k < match.first_token and toks[k].low in _UNNAMED and (
-                    toks[say[-1]].low in _SAY_CLAUSE or toks[k - 1].low == "that"
+                if not any(w in _SUBJECT_PRONOUNS for w in between) and toks[say[-1]].low in _SAY_CLAUSE and (
+                    "that" in between or k < match.first_token and toks[k].low in _UNNAMED
                 ):
-                    left = []
+                    left = []  # (who "announced" or "confirmed" an operation is its author)
         before = [toks[k].low for k in range(max(self.lo, match.first_token - 3), match.first_token)]
         first_low = toks[match.first_token].low
         last_low = toks[match.last_token].low
