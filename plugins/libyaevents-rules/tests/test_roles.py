@@ -231,3 +231,12 @@ def test_speaker_is_not_the_victim_or_author_of_what_it_reports(events):
     shelled = next(e for e in events("Red Brigade said on Monday that it had shelled Blue Front in Port Amal.")
                    if e.type == "ASSAULT")
     assert [a.name for a in shelled.source] == ["Red Brigade"]
+
+
+def test_a_group_discussed_is_a_topic_not_a_party(events):
+    """Meetings take a generic group as target only as a party ("met protesters", "talks
+    with"), not as the topic ("discussed ways to stop smugglers")."""
+    talks = next(e for e in events("Adam Noor discussed ways to stop smugglers in Port Amal.") if e.type == "CONSULT")
+    assert not talks.target
+    met = next(e for e in events("Adam Noor met protesters in Port Amal on Monday.") if e.type == "CONSULT")
+    assert [a.name for a in met.target] == ["Protesters"]

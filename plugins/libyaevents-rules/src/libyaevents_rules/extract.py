@@ -575,7 +575,16 @@ def _with_groups(
     if not targets:
         have = {a.id for a in sources}
         targets = [a for a in g_tgt if a.id in ids and a.id not in have]
+        if targets and match.rule.type in _MEETING:
+            # "met protesters", "talks with tribal elders" name a party; "discussed ways to
+            # combat trafficking networks" names a topic.
+            near = {m.entity.id for m in groups if 0 < sent.tok_index(m.span.start) - match.last_token <= 2
+                    or sent.tok_index(m.span.start) > 0 and sent.toks[sent.tok_index(m.span.start) - 1].low == "with"}
+            targets = [a for a in targets if a.id in near]
     return sources, targets
+
+
+_MEETING = frozenset(("CONSULT", "AGREE", "COOPERATE"))
 
 
 def _lead_actor(norm: str, mentions: list[Mention]) -> Actor | None:
