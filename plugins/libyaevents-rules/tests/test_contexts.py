@@ -110,3 +110,19 @@ def test_voted_to_and_demanding_during_a_protest(events):
     approve = [e for e in events("The Coastal Council voted to approve the budget of Adam Noor.") if e.type == "SUPPORT"]
     assert approve and not approve[0].contexts.future
     assert [e.type for e in events("Dozens of people demonstrated in Port Amal on Friday demanding the release of prisoners.")] == ["PROTEST"]
+
+
+def test_what_is_denied_did_not_happen_by_the_text(events):
+    """"X denied (reports) that its members took part in the kidnapping": only the denial
+    is an event; after a comma ("..., saying Y attacked") the denial's scope ends."""
+    found = events("Red Brigade denied reports that its members were involved in the kidnapping in Port Amal.")
+    assert [e.type for e in found] == ["REJECT"]
+    found = events("Red Brigade denied that it had shelled Port Amal, saying Blue Front attacked its own positions.")
+    assert "ASSAULT" in [e.type for e in found]
+
+
+def test_concern_over_an_event_is_no_part_in_it(events):
+    """"X expressed concern over the mobilisation of forces": X did not mobilise."""
+    found = next(e for e in events("The Union expressed deep concern over the mobilisation of forces near Port Amal.")
+                 if e.type == "MOBILIZE")
+    assert not found.source

@@ -240,3 +240,17 @@ def test_a_group_discussed_is_a_topic_not_a_party(events):
     assert not talks.target
     met = next(e for e in events("Adam Noor met protesters in Port Amal on Monday.") if e.type == "CONSULT")
     assert [a.name for a in met.target] == ["Protesters"]
+
+
+def test_the_before_a_one_word_name_does_not_veto_the_verb(events):
+    """"the Union attacked": the "the" two words before belongs to the name ("the attack" is vetoed
+    for the verb rule only right before it)."""
+    found = next(e for e in events("Yesterday the Union attacked Port Amal.") if e.type == "ASSAULT")
+    assert [a.name for a in found.source] == ["Union"]
+
+
+def test_saying_introduces_reported_content(events):
+    """"X denied ..., saying Y attacked its own positions": Y is the subject of "attacked"."""
+    found = next(e for e in events("Red Brigade denied shelling Port Amal, saying Blue Front attacked its own positions.")
+                 if e.trigger and e.trigger.text == "attacked")
+    assert [a.name for a in found.source] == ["Blue Front"]

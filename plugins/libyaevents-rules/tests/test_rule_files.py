@@ -82,3 +82,14 @@ def test_matching_is_linear():
     start = time.perf_counter()
     _match(rules, text)
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_gap_does_not_cross_a_comma():
+    """"..." stops at a comma: a phrase's words in another clause are not one trigger."""
+    from libyaevents_rules.rules import RuleSet, Rule, _match_at  # noqa: F401
+
+    rules = RuleSet([Rule(id="t.gap", type="ASSAULT", mode=None, phrases=("shelled ... positions",))])
+    for text, expected in (("They shelled the positions.", 1), ("They shelled Sirte, attacking its positions.", 0)):
+        norm = normalise(text)
+        toks = tokens(norm)
+        assert len(rules.match(toks, norm, 0, len(norm))) == expected, text

@@ -100,7 +100,8 @@ _PREP_BEFORE = re.compile(
 _STANCE = frozenset(
     "condemned condemns condemn denounced denounces deplored deplores criticised criticized criticises "
     "criticizes welcomed welcomes praised praises hailed hails investigating investigated investigates "
-    "reported reports documented documents mourned mourns regretted denied denies deny denying".split()
+    "reported reports documented documents mourned mourns regretted denied denies deny denying concern "
+    "concerned alarm alarmed warned warns warning".split()
 )
 _TAKE_PART = frozenset("part involved participated participating role engaged joined".split())
 # An unnamed subject after a verb of saying ("said the coast guard had ...").
@@ -147,7 +148,10 @@ _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
 _ACCORDING_ANY = re.compile(r"according", re.IGNORECASE)
 # Verbs of saying after which the clause is reported speech: not the event's subject.
 _SUBJECT_PRONOUNS = frozenset("it they he she we its their his her".split())
-_SAY = frozenset("said says say stated told added announced confirmed reported claimed claims noted stressed".split())
+_SAY = frozenset(
+    "said says say stated told added announced confirmed reported claimed claims noted stressed saying adding "
+    "noting stressing claiming".split()
+)
 
 
 @dataclass
@@ -263,14 +267,19 @@ def _title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-def _select(matches: list[Match], toks: list[Token]) -> list[Match]:
-    """Drop vetoed matches, then keep non-overlapping ones (priority, then length)."""
+def _select(matches: list[Match], toks: list[Token], text: str = "") -> list[Match]:
+    """Drop vetoed matches, then keep non-overlapping ones (priority, then length).
+
+    An ``unless`` word two words before the trigger does not veto it across a name
+    ("the GNA attacked": "the" belongs to "GNA", not to "attacked")."""
     ok = []
     n = len(toks)
     for m in matches:
         rule, f = m.rule, m.first_token
         unless = rule.unless
-        if unless and ((f > 0 and toks[f - 1].low in unless) or (f > 1 and toks[f - 2].low in unless)):
+        if unless and ((f > 0 and toks[f - 1].low in unless) or (
+            f > 1 and toks[f - 2].low in unless and not text[toks[f - 1].start : toks[f - 1].start + 1].isupper()
+        )):
             continue
         if m.last_token + 1 < n and toks[m.last_token + 1].low in _DOC_HEADS and not toks[m.last_token].low.endswith(_VERB_ENDS):
             continue  # "the troop deployment bill": a noun modifying another, no event
@@ -648,6 +657,12 @@ def _contexts(
         toks[k].low in _REQUESTING for k in range(max(lo, first - 3), first)
     ):
         hypo = True  # "demanding the release of", "called for the withdrawal": what is asked for
+    if not negated and match.rule.type != "REJECT":
+        # "X denied (reports) that its members were involved in the kidnapping": what is
+        # denied is not told as having happened.
+        deny = next((k for k in range(first - 1, -1, -1) if toks[k].low in _DENY or toks[k].low in ",;"), None)
+        if deny is not None and toks[deny].low in _DENY and any(toks[k].low == "that" for k in range(deny + 1, first)):
+            negated = True  # (up to a comma: "..., saying the GNA attacked" is a claim)
     if any(toks[k].low in _ANYONE for k in range(lo, first)):
         hypo, future = True, False  # "anyone who reopens the channel will face prosecution": no one did
     if not hypo and future and near[-1:] == ["to"]:
@@ -704,6 +719,7 @@ _OBJECT_FILL = frozenset("them him her it us the its their his rebels forces tro
 _CANCELLABLE = frozenset(("CONSULT", "AGREE", "PROTEST"))
 _BE_AUX = frozenset("was were has have had is are been".split())
 _CANCELLED = frozenset("canceled cancelled postponed scrapped aborted".split())
+_DENY = frozenset("denied denies deny denying".split())
 # Verbs whose object names what is asked for, not what happened.
 _REQUESTING = frozenset(
     "demand demands demanded demanding call calls called calling urge urges urged urging seek seeks sought "
@@ -1113,7 +1129,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
         sent.claim_word = "laim" in span.text
         sent.date_windows = date_windows
         sent.dates = find_dates(norm, span.start, span.end, published, starts=date_windows) if date_windows else []
-        matches = _select(ruleset.match_at(sent.toks, trig_hits, norm, span.start, span.end), sent.toks)
+        matches = _select(ruleset.match_at(sent.toks, trig_hits, norm, span.start, span.end), sent.toks, norm)
         p_lo = bisect_left(place_starts, span.start)
         p_hi = bisect_left(place_starts, span.end)
         s_places = [m for m in place_m[p_lo:p_hi] if m.span.end <= span.end]

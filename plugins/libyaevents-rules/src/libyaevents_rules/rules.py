@@ -352,7 +352,7 @@ def _match_at(elements: tuple[Element, ...], toks: list[Token], i: int, n: int) 
                 if q >= n:
                     return None
                 low = toks[q].low
-                if low in ".;!?":
+                if low in ".;!?,":
                     return None
                 if low in nxt.words or (nxt.prefixes and nxt.accepts(low)):
                     pos = q + 1
