@@ -254,3 +254,9 @@ def test_saying_introduces_reported_content(events):
     found = next(e for e in events("Red Brigade denied shelling Port Amal, saying Blue Front attacked its own positions.")
                  if e.trigger and e.trigger.text == "attacked")
     assert [a.name for a in found.source] == ["Blue Front"]
+
+
+def test_a_subordinate_clause_with_its_own_subject(events):
+    """"X evacuated its staff after clashes erupted": X did not clash."""
+    found = next(e for e in events("The Union evacuated its staff from Port Amal after clashes erupted.") if e.type == "ASSAULT")
+    assert not found.source

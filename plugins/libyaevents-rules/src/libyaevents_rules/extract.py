@@ -147,6 +147,7 @@ _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$")
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
 _ACCORDING_ANY = re.compile(r"according", re.IGNORECASE)
 # Verbs of saying after which the clause is reported speech: not the event's subject.
+_SUBORDINATORS = frozenset("after before when while since because although though until unless following".split())
 _SUBJECT_PRONOUNS = frozenset("it they he she we its their his her".split())
 _SAY = frozenset(
     "said says say stated told added announced confirmed reported claimed claims noted stressed saying adding "
@@ -374,6 +375,14 @@ class _Args:
             toks[j].low == "," for j in range(self.lo + 1, self.match.first_token)
         )
 
+    def own_subject(self) -> bool:
+        """Whether the trigger opens a subordinate clause as its subject ("after clashes
+        erupted", "when fighting broke out"): the main clause's subject is not its source."""
+        toks, first = self.toks, self.match.first_token
+        if toks[self.lo - 1].low not in _SUBORDINATORS:
+            return False
+        return all(toks[j].low in _NP_FILL for j in range(self.lo, first)) and not toks[first].low.endswith("ing")
+
     def _of_actor(self, m: Mention) -> bool:
         """Whether "from X" / "by X" follows "units", "a statement (on paper)"...: X acts."""
         k = self.sent.tok_index(m.span.start) - 1  # the preposition
@@ -479,9 +488,10 @@ class _Args:
                 targets = [m.entity for m in self._subject(left)] + targets
             return [], _uniq(targets), True
         subject = self._subject(left)
-        if not subject and self.lo > 0 and not self.relative():
+        if not subject and self.lo > 0 and not self.relative() and not self.own_subject():
             # The subject of the whole sentence; not for "..., which killed two": the
-            # relative pronoun stands for a thing, not for that subject.
+            # relative pronoun stands for a thing, not for that subject; nor for "after
+            # clashes erupted": the clause has its own subject.
             whole = [m for m in self.actors if m.span.end <= toks[self.lo].start]
             subject = self._subject(whole)[:1]
         if self.match.rule.mode == "clash" and not agent:
