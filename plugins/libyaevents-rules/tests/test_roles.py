@@ -260,3 +260,18 @@ def test_a_subordinate_clause_with_its_own_subject(events):
     """"X evacuated its staff after clashes erupted": X did not clash."""
     found = next(e for e in events("The Union evacuated its staff from Port Amal after clashes erupted.") if e.type == "ASSAULT")
     assert not found.source
+
+
+def test_result_clause_after_a_comma(events):
+    """"X struck Y, killing 8" is one attack with its toll; "X seized Y, killing 3": the
+    killing is X's too."""
+    found = [e for e in events("Red Brigade drones struck a convoy of Blue Front near Port Amal, killing 8.") if e.type == "ASSAULT"]
+    assert len(found) == 1 and found[0].fatalities == 8
+    killing = next(e for e in events("Red Brigade seized the port of Wadi Sur, killing three guards.") if e.type == "ASSAULT")
+    assert [a.name for a in killing.source] == ["Red Brigade"] and killing.fatalities == 3
+
+
+def test_headline_passive_before_a_comma(events):
+    """"Two migrants killed, five injured in Port Amal shooting": the migrants are victims."""
+    found = next(e for e in events("Two migrants killed, five injured in Port Amal shooting") if e.type == "ASSAULT")
+    assert not found.source and [a.name for a in found.target] == ["Migrants"] and found.fatalities == 2

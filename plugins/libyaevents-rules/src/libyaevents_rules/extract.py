@@ -82,7 +82,7 @@ _IN_EVENT = frozenset("in during amid".split())
 _HARM = frozenset("ASSAULT COERCE PROTEST".split())
 _MATERIAL = frozenset("ASSAULT COERCE PROTEST MOBILIZE RETREAT".split())
 _VICTIM = frozenset("killed wounded injured hurt slain arrested detained abducted kidnapped captured executed".split())
-_AFTER_VICTIM = frozenset("in during by when after as near at on while amid".split())
+_AFTER_VICTIM = frozenset("in during by when after as near at on while amid ,".split())
 _PARTICIPLES = frozenset("driven taken beaten stolen thrown broken overthrown".split())
 _HAVE = frozenset("have has had having 've".split())
 # "by unknown assailants": an agent the gazetteer does not name.
@@ -246,6 +246,16 @@ def _in_name(text: str, toks: list[Token], match: Match, sentence: str) -> bool:
 # Participles that describe a noun before them when "of" follows ("two men accused of
 # smuggling", "a commander suspected of war crimes").
 _DESCRIBING = frozenset("accused suspected charged convicted".split())
+
+
+def _result_of(toks: list[Token], match: Match, matches: list[Match]) -> Match | None:
+    """The event an "-ing" clause after a comma tells the result of ("X struck the convoy,
+    killing 8": the strike), if the sentence has one before it."""
+    f = match.first_token
+    if f < 2 or toks[f - 1].low != "," or not toks[f].low.endswith("ing"):
+        return None
+    before = [o for o in matches if o is not match and o.last_token < f - 1]
+    return before[-1] if before else None
 
 
 def _reduced_relative(text: str, toks: list[Token], match: Match) -> bool:
@@ -470,6 +480,7 @@ class _Args:
         while k >= self.lo and (
             toks[k].low in _NP_FILL or toks[k].low in ("'", "s") or toks[k + 1].low == "'"
             or (k > match.first_token - 3 and toks[k].low.endswith("ed"))  # "in reported air strikes"
+            or (k > match.first_token - 3 and self.norm[toks[k].start].isupper())  # "in the Zuwara shooting"
         ):
             k -= 1
         nominal = not toks[match.first_token].low.endswith("ed")
@@ -1158,6 +1169,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             if sent.toks[m.first_token].low.endswith("ed")
             and (m.first_token == 0 or (sent.toks[m.first_token - 1].low not in _NP_FILL and sent.toks[m.first_token - 1].low not in _BE))
         ) if len(matches) > 1 else ()
+        sent_events: list[Event] = []
         for match in matches:
             if s_names and any(a <= match.start and match.end <= b for a, b in s_names):
                 continue  # "the Political Dialogue Forum", "the Joint Operations Room": a name, not an event
@@ -1167,6 +1179,9 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 o.rule.type == "PROTEST" and o.last_token < match.first_token for o in matches
             ):
                 continue  # "protesters gathered ..., demanding X": what the protest demands
+            result_of = _result_of(sent.toks, match, matches)
+            if result_of is not None and result_of.rule.type == match.rule.type:
+                continue  # "drones struck the convoy, killing 8": the strike, its toll (counts are the sentence's)
             if _reduced_relative(norm, sent.toks, match):
                 continue  # "two men accused of trafficking": a description, not an accusation
             if match.rule.needs_actor and not any(
@@ -1187,6 +1202,11 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             if ctx.future and not settings.emit_future:
                 continue
             sources, targets, passive = args.roles()
+            if result_of is not None and sent_events:
+                # "X seized Y, killing 8": the participle's subject is the main clause's
+                # (the first event's first source: a clash lists both sides)
+                sources = list(sent_events[0].source[:1])
+                targets = [t for t in targets if t.id not in {a.id for a in sources}]
             if s_groups and (not sources or not targets) and any(
                 sent.toks[args.lo].start <= m.span.start < sent.toks[args.hi - 1].end for m in s_groups
             ):
@@ -1247,6 +1267,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                     trigger=doc.span(match.start, match.end),
                 )
             )
+            sent_events.append(events[-1])
             if sources and not sent.sources:
                 sent.sources = tuple(sources)
         if not sent.sources:
