@@ -91,3 +91,11 @@ def test_received_needs_someone_received(events):
     assert not [e for e in events("The hospital in Port Amal received the bodies of six fighters.") if e.type == "CONSULT"]
     host = next(e for e in events("Sara Kemal received Adam Noor in Harbour.") if e.type == "CONSULT")
     assert [a.name for a in host.source] == ["Adam Noor"] and [a.name for a in host.target] == ["Sara Kemal"]
+
+
+def test_comment_on_a_told_event_is_no_new_event(events):
+    """"This is the first such operation since 2019", "It was the deadliest attack in
+    years": said of an event already told."""
+    assert not events("This is the first such military operation by Red Brigade since 2019.")
+    assert not events("It was the deadliest attack on Port Amal in years, officials said.")
+    assert [e.type for e in events("Red Brigade launched the first attack on Port Amal at dawn.")] == ["ASSAULT"]

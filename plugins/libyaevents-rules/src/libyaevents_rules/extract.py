@@ -248,6 +248,24 @@ def _in_name(text: str, toks: list[Token], match: Match, sentence: str) -> bool:
 _DESCRIBING = frozenset("accused suspected charged convicted".split())
 
 
+_DEICTIC = frozenset("this it that which".split())
+_RANKING = frozenset("first second third fourth fifth latest only last biggest largest worst deadliest heaviest".split())
+
+
+def _predicate_restatement(toks: list[Token], match: Match) -> bool:
+    """Whether the trigger is the predicate of "this/it is the first/latest/deadliest ..."
+    ("This is the first such military operation since 2019", "It was the deadliest
+    attack in years"): a comment on an event the story has told, not a new one."""
+    f = match.first_token
+    window = [t.low for t in toks[max(0, f - 7) : f]]
+    for i, w in enumerate(window[:-2]):
+        if w in _DEICTIC and window[i + 1] in _BE and window[i + 2] == "the" and any(
+            x in _RANKING or x.endswith("est") for x in window[i + 3 :]
+        ):
+            return True
+    return False
+
+
 def _result_of(toks: list[Token], match: Match, matches: list[Match]) -> Match | None:
     """The event an "-ing" clause after a comma tells the result of ("X struck the convoy,
     killing 8": the strike), if the sentence has one before it."""
@@ -1179,6 +1197,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 o.rule.type == "PROTEST" and o.last_token < match.first_token for o in matches
             ):
                 continue  # "protesters gathered ..., demanding X": what the protest demands
+            if _predicate_restatement(sent.toks, match):
+                continue  # "This is the first such operation since 2019": said of an event told already
             result_of = _result_of(sent.toks, match, matches)
             if result_of is not None and result_of.rule.type == match.rule.type:
                 continue  # "drones struck the convoy, killing 8": the strike, its toll (counts are the sentence's)
