@@ -126,3 +126,22 @@ def test_concern_over_an_event_is_no_part_in_it(events):
     found = next(e for e in events("The Union expressed deep concern over the mobilisation of forces near Port Amal.")
                  if e.type == "MOBILIZE")
     assert not found.source
+
+
+def test_second_infinitive_of_a_pair_is_an_aim_too(events):
+    """"an operation to track down terrorists and expel mercenaries": neither is an event."""
+    found = events("Red Brigade launched an operation in Wadi Sur to track down gunmen and expel smugglers.")
+    assert "COERCE" not in [e.type for e in found]
+
+
+def test_date_anchor_after_since_is_no_event(events):
+    """"the worst violence since the signing of the ceasefire": the signing only dates."""
+    found = events("Red Brigade attacked Port Amal, the worst violence since the signing of the ceasefire.")
+    assert "AGREE" not in [e.type for e in found]
+
+
+def test_a_named_meeting_carries_no_subject_from_the_sentence_before(events):
+    """The subject of the last sentence does not host "The International Conference on Peace"."""
+    found = events("Adam Noor met Sara Kemal in Harbour. The International Conference on Peace is scheduled to be held in Harbour.")
+    conference = [e for e in found if e.trigger and e.trigger.text.startswith("Conference")]
+    assert conference and not conference[0].source

@@ -99,3 +99,32 @@ def test_event_date_from_sentence_and_default(run):
     by_type = {e.type: e for e in result.events}
     assert by_type["ASSAULT"].date.start == D(2024, 3, 12)
     assert by_type["ACCUSE"].date is not None
+
+
+def _date(events, text, etype):
+    e = next(e for e in events(text) if e.type == etype)
+    return e.date and (e.date.start.isoformat(), e.date.end.isoformat())
+
+
+def test_future_meeting_with_will_after_the_parties(events):
+    """"A meeting between X and Y will be held next week": planned, dated ahead (published 2024-03-15)."""
+    assert _date(events, "A meeting between Adam Noor and Sara Kemal will be held in Harbour next week.", "CONSULT") == (
+        "2024-03-18", "2024-03-24")
+    assert _date(events, "Talks between Red Brigade and Blue Front will be held in Harbour on Monday.", "CONSULT") == (
+        "2024-03-18", "2024-03-18")
+
+
+def test_date_of_the_announcement_stays_past(events):
+    """"X announced on Thursday that an operation will be carried out": the announcement's
+    Thursday is the last one, not the next."""
+    e = next(e for e in events("Red Brigade announced on Thursday that an operation will be carried out in Wadi Sur.")
+             if e.type == "MOBILIZE")
+    assert e.contexts.future and (e.date.start.isoformat(), e.date.precision) == ("2024-03-14", "day")
+
+
+def test_until_a_future_day_is_not_the_date(events):
+    """"suspended ... and work will not resume until Monday": Monday dates nothing that happened."""
+    e = next(e for e in events("Blue Front suspended its operations in Port Amal and work will not resume until Monday.")
+             if e.type == "PROTEST")
+    assert not e.contexts.future and e.date.start.isoformat() <= "2024-03-15"
+    assert _date(events, "Clashes continued in Port Amal until late Sunday.", "ASSAULT") == ("2024-03-10", "2024-03-10")

@@ -252,6 +252,24 @@ _DEICTIC = frozenset("this it that which".split())
 _RANKING = frozenset("first second third fourth fifth latest only last biggest largest worst deadliest heaviest".split())
 
 
+def _since_anchor(toks: list[Token], match: Match) -> bool:
+    """Whether a noun trigger only dates something ("the worst violence since the
+    signing of the ceasefire", "since the 2011 uprising")."""
+    k = match.first_token - 1
+    while k >= 0 and (toks[k].low in _NP_FILL or toks[k].low[:1].isdigit()):
+        k -= 1
+    return k >= 0 and toks[k].low == "since" and not toks[match.first_token].low.endswith("ed")
+
+
+def _opens_clause(text: str, toks: list[Token], match: Match, lo: int) -> bool:
+    """Whether a noun trigger is the subject its clause opens with ("The International
+    Conference on Libya is scheduled"): it has no actor to carry from the last sentence."""
+    f = match.first_token
+    if toks[f].low.endswith("ed"):
+        return False
+    return all(toks[k].low in _NP_FILL or text[toks[k].start].isupper() for k in range(lo, f))
+
+
 def _predicate_restatement(toks: list[Token], match: Match) -> bool:
     """Whether the trigger is the predicate of "this/it is the first/latest/deadliest ..."
     ("This is the first such military operation since 2019", "It was the deadliest
@@ -668,15 +686,28 @@ def _contexts(
     near = window[-2:]
     ws = set(window)
     negated = not ws.isdisjoint(_NEG) or ("'" in ws and "t" in ws)
-    future = not ws.isdisjoint(_FUTURE) or near[-1:] == ["to"] or near == ["to", "be"] or "going" in near
+    future = (
+        not ws.isdisjoint(_FUTURE) or near[-1:] == ["to"] or near == ["to", "be"] or "going" in near
+        # "an operation will be carried out": the future word inside the trigger
+        or any(toks[k].low in _FUTURE for k in range(first + 1, match.last_token))
+    )
+    if not future and first > 1 and toks[first - 1].low in ("and", "or") and any(
+        toks[k].low == "to" for k in range(max(lo, first - 8), first - 1)
+    ):
+        # "to track down terrorists and expel mercenaries": the second infinitive of a
+        # pair reads as the first (the aim check below sees the "to")
+        future = True
+        near = ["to"]
     if not future:
-        # "talks will be held", "is scheduled": in the trigger's own clause only
-        # ("suspended operations and work will not resume" is past).
-        for t in toks[match.last_token + 1 : match.last_token + 4]:
+        # "talks will be held", "a meeting between X and Y is scheduled": in the trigger's
+        # own clause only ("suspended operations and work will not resume": after a verb,
+        # "and" opens another clause).
+        verb = toks[match.first_token].low.endswith("ed") or toks[match.last_token].low.endswith("ed")
+        for t in toks[match.last_token + 1 : match.last_token + 7]:
             if t.low in _FUTURE_AFTER:
                 future = True
                 break
-            if t.low in _CLAUSE_BREAK:
+            if t.low in _CLAUSE_BREAK and (verb or t.low not in ("and", "or")):
                 break
     if future and (window[-2:] == ["to", "have"] or window[-3:-1] == ["to", "have"]):
         future = False
@@ -901,12 +932,23 @@ def _event_date(
     settings: Settings,
 ) -> tuple[EventDate | None, DateExpr | None]:
     dates = sent.dates
-    if future and dates:
-        dates = find_dates(norm, sent.span.start, sent.span.end, published, future=True, starts=sent.date_windows)
     trig = sent.toks[match.first_token].start
+    cut = -1  # where the reporting clause before the event ends
+    if future and dates:
+        # A date in the reporting clause before "that" ("announced on Thursday that an
+        # operation will be carried out") is past: only the others are read as future.
+        cut = next((t.start for t in reversed(sent.toks[: match.first_token]) if t.low == "that" or t.low in _SAY), -1)
+        ahead = find_dates(norm, sent.span.start, sent.span.end, published, future=True, starts=sent.date_windows)
+        dates = [d for d in dates if d.end <= cut] + [d for d in ahead if d.start > cut]
+    # "work will not resume until Monday": the end of another, future, happening
+    dates = [
+        d for d in dates
+        if not (_UNTIL.search(norm, max(0, d.start - 8), d.start + 6) and _WILL.search(norm, min(trig, d.start), d.start))
+    ]
     if dates:
         best = min(dates, key=lambda d: (d.precision == "year" and len(dates) > 1, min(abs(d.start - trig), abs(d.end - trig))))
         first, last = best.first, best.last
+        future = future and best.start > cut
         if not future and published is not None and first > published:
             return None, best
         if not future and published is not None and last > published:
@@ -917,6 +959,10 @@ def _event_date(
     if settings.default_to_published and published is not None and not future:
         return make_date(published, published, "day", None, None), None
     return None, None
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\s", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|won't|shall)\b", re.IGNORECASE)
 
 
 def _evidence(doc, sent: _Sentence, match: Match, lo: int, hi: int, split: bool) -> Span:
@@ -1199,6 +1245,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 continue  # "protesters gathered ..., demanding X": what the protest demands
             if _predicate_restatement(sent.toks, match):
                 continue  # "This is the first such operation since 2019": said of an event told already
+            if _since_anchor(sent.toks, match):
+                continue  # "since the signing of the ceasefire": a time anchor, not news
             result_of = _result_of(sent.toks, match, matches)
             if result_of is not None and result_of.rule.type == match.rule.type:
                 continue  # "drones struck the convoy, killing 8": the strike, its toll (counts are the sentence's)
@@ -1236,7 +1284,9 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                 # "after protesters shut down the pipeline": the trigger names who acts.
                 sources = [actor_word.entity]
                 targets = [t for t in targets if t.id != actor_word.entity.id]
-            if not sources and settings.carry_subject and prev is not None and not passive:
+            if not sources and settings.carry_subject and prev is not None and not passive and not _opens_clause(
+                norm, sent.toks, match, args.lo
+            ):
                 left_actors = [m for m in s_actors if m.span.end <= match.start]
                 if not left_actors and prev.sources:
                     sources = list(prev.sources)
