@@ -83,23 +83,20 @@ def test_unreadable_rows_are_skipped(tmp_path, caplog):
 
 
 def test_import_reads_nothing_and_loading_is_light():
-    """Importing the plugin reads no table; loading and compiling everything stays under 0.5 s and 50 MB."""
+    """Importing the plugin reads no table; loading and compiling everything stays under
+    50 MB (its time is measured by benchmarks/bench_gazetteer.py, not asserted here)."""
     code = textwrap.dedent(
         """
-        import resource, time
+        import resource
         import libyaevents_gazetteer as lg
         assert not lg._data._CACHE, "tables read at import"
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        t = time.perf_counter()
         lg.gazetteer()
-        took = time.perf_counter() - t
-        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
-        print(took, grown)
+        print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
         """
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    took, peak = map(float, out.stdout.split())
-    assert took < 0.5, f"loading took {took:.3f} s"
+    peak = float(out.stdout)
     assert peak < 50e6, f"loading used {peak / 1e6:.1f} MB"
 
 

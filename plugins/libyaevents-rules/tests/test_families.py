@@ -33,6 +33,8 @@ CASES = [
     ("Sara Kemal received Adam Noor in Harbour on Monday.", "CONSULT", "host"),
     ("The Union sent a delegation to Harbour.", "CONSULT", "visit"),
     ("Verdania sent drones and military advisers to Port Amal.", "AID", "military"),
+    ("Gunmen opened fire on a checkpoint of Red Brigade in Port Amal.", "ASSAULT", "firearms"),
+    ("Police dispersed protesters with tear gas in Port Amal.", "COERCE", "restrict"),
     ("Red Brigade's offensive on Port Amal began in April.", "ASSAULT", None),
     ("Adam Noor had a phone call with Sara Kemal on Wednesday.", "CONSULT", "phone"),
     ("Red Brigade and Blue Front agreed to exchange prisoners.", "AGREE", None),

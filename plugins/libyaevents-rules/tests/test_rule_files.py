@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -76,12 +75,26 @@ def test_user_rule_replaces_builtin_by_id(tmp_path):
     assert _match(rules, "a brawl") and not [m for m in _match(rules, "clashes") if m[0] == "assault.clash"]
 
 
-def test_matching_is_linear():
+def test_matching_work_grows_linearly(monkeypatch):
+    """Twice the text, at most twice the phrase-matching steps (counted, not timed): the
+    worst case for gaps, a trigger word repeated with nothing to close its phrase."""
+    import libyaevents_rules.rules as rules_module
+
     rules = load_rules()
-    text = "called " * 20000
-    start = time.perf_counter()
-    _match(rules, text)
-    assert time.perf_counter() - start < 3.0
+    steps = {"n": 0}
+    real = rules_module._match_at
+
+    def counting(elements, toks, i, n):
+        steps["n"] += 1
+        return real(elements, toks, i, n)
+
+    monkeypatch.setattr(rules_module, "_match_at", counting)
+    counts = []
+    for size in (2000, 4000):
+        steps["n"] = 0
+        _match(rules, "called " * size)
+        counts.append(steps["n"])
+    assert counts[0] > 0 and counts[1] <= 2 * counts[0] + 10
 
 
 def test_a_gap_does_not_cross_a_comma():
@@ -93,3 +106,14 @@ def test_a_gap_does_not_cross_a_comma():
         norm = normalise(text)
         toks = tokens(norm)
         assert len(rules.match(toks, norm, 0, len(norm))) == expected, text
+
+
+def test_needs_actor_accepts_true_false_or_any(tmp_path):
+    from libyaevents_rules.rules import RuleError, read_rule_file
+
+    path = tmp_path / "r.toml"
+    path.write_text('[[rule]]\nid = "x"\ntype = "COERCE"\nphrases = ["@disperse"]\nneeds_actor = "group"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="needs_actor"):
+        read_rule_file(path)
+    path.write_text('[[rule]]\nid = "x"\ntype = "COERCE"\nphrases = ["@disperse"]\nneeds_actor = "any"\n', encoding="utf-8")
+    assert read_rule_file(path)[0].needs_actor == "any"

@@ -1253,7 +1253,8 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
             if _reduced_relative(norm, sent.toks, match):
                 continue  # "two men accused of trafficking": a description, not an accusation
             if match.rule.needs_actor and not any(
-                match.end <= m.span.start and sent.tok_index(m.span.start) - match.last_token <= 3 for m in s_actors
+                match.end <= m.span.start and sent.tok_index(m.span.start) - match.last_token <= 3
+                for m in (s_actors + s_groups if match.rule.needs_actor == "any" else s_actors)
             ):
                 continue  # "received reports": no one was received
             args = _Args(sent, match, s_actors, norm, verbs)

@@ -86,7 +86,8 @@ class Rule:
         unless_after: Words that veto the match when they stand right after it
             (``#number``: any number or quantity word).
         needs_actor: The match only counts when a named actor follows it within two
-            words ("al-Sisi received Aguila Saleh": "received" alone is no meeting).
+            words ("al-Sisi received Aguila Saleh": "received" alone is no meeting);
+            ``"any"``: a named actor or a generic group ("dispersed protesters").
         priority: When matches overlap, the higher priority wins, then the longer.
     """
 
@@ -100,7 +101,7 @@ class Rule:
     unless: frozenset[str] = frozenset()
     unless_after: frozenset[str] = frozenset()
     priority: int = 0
-    needs_actor: bool = False
+    needs_actor: bool | str = False
     regexes: tuple[re.Pattern[str], ...] = ()
     origin: str = ""
 
@@ -207,6 +208,12 @@ def _safe_regex(pattern: str, where: str) -> re.Pattern[str]:
         raise RuleError(f"{where}: bad regex {pattern!r}: {exc}") from None
 
 
+def _needs_actor(value: object, where: str) -> bool | str:
+    if value in (True, False, "any"):
+        return value  # type: ignore[return-value]
+    raise RuleError(f"{where}: needs_actor must be true, false or \"any\" (got {value!r})")
+
+
 def _rule(table: dict, origin: str, index: int) -> Rule:
     where = f"{origin}: rule {table.get('id', index)!r}"
     known = {"id", "type", "mode", "phrases", "regex", "confidence", "subject", "statement", "unless",
@@ -241,7 +248,7 @@ def _rule(table: dict, origin: str, index: int) -> Rule:
         unless=frozenset(w.lower() for w in table.get("unless", ())),
         unless_after=frozenset(w.lower() for w in table.get("unless_after", ())),
         priority=int(table.get("priority", 0)),
-        needs_actor=bool(table.get("needs_actor", False)),
+        needs_actor=_needs_actor(table.get("needs_actor", False), where),
         regexes=regexes,
         origin=origin,
     )
