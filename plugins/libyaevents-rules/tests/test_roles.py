@@ -275,3 +275,11 @@ def test_headline_passive_before_a_comma(events):
     """"Two migrants killed, five injured in Port Amal shooting": the migrants are victims."""
     found = next(e for e in events("Two migrants killed, five injured in Port Amal shooting") if e.type == "ASSAULT")
     assert not found.source and [a.name for a in found.target] == ["Migrants"] and found.fatalities == 2
+
+
+def test_passive_with_a_date_and_a_weapon_agent(events):
+    """"X was attacked on Sunday" is an attack (the "on" of a date vetoes nothing); "X was
+    targeted by a car bomb": X is the target, not the bomber."""
+    assert [e.type for e in events("The convoy of Red Brigade was attacked on Sunday near Port Amal.")] == ["ASSAULT"]
+    found = next(e for e in events("The Union was targeted on Monday by a car bomb in Port Amal.") if e.type == "ASSAULT")
+    assert not found.source and [a.name for a in found.target] == ["Union"]

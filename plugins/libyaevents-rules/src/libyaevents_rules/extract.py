@@ -78,7 +78,7 @@ _NP_FILL = frozenset(
     "overnight twin double suspected alleged apparent major massive brutal mounting growing widespread mass "
     "ongoing continuing continued angry violent peaceful popular".split()
 )
-_IN_EVENT = frozenset("in during amid".split())
+_IN_EVENT = frozenset("in during amid by".split())
 _HARM = frozenset("ASSAULT COERCE PROTEST".split())
 _MATERIAL = frozenset("ASSAULT COERCE PROTEST MOBILIZE RETREAT".split())
 _VICTIM = frozenset("killed wounded injured hurt slain arrested detained abducted kidnapped captured executed".split())
@@ -333,7 +333,9 @@ def _select(matches: list[Match], toks: list[Token], text: str = "") -> list[Mat
         if rule.unless_after and m.last_token + 1 < n:
             k = m.last_token + 1
             after = toks[k].low
-            if after in rule.unless_after or ("#number" in rule.unless_after and (after in _QUANTITY or after[:1].isdigit())):
+            if after in rule.unless_after and not (k + 1 < n and _date_hint(toks[k + 1].low) and after in ("on", "in")):
+                continue  # (but "attacked on Sunday": a date, not what was attacked)
+            if "#number" in rule.unless_after and (after in _QUANTITY or after[:1].isdigit()):
                 continue
             # "the fight against illegal migration": the veto reads past "against"/"on".
             if toks[k].low in _OBJECT_PREP and k + 1 < n:
