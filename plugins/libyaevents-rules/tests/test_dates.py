@@ -92,36 +92,20 @@ def _nested_unbounded(pattern: str) -> bool:
         import re._parser as sre_parse  # Python 3.11+
     except ImportError:  # pragma: no cover
         import sre_parse  # type: ignore[no-redef]
-    repeats = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT}
-    unbounded = sre_parse.MAXREPEAT
 
-    def walk(items) -> bool:
+    def depth(items) -> int:
+        """How many unbounded repeats nest at most in ``items``."""
+        best = 0
         for op, arg in items:
-            if op in repeats:
-                _, high, sub = arg
-                if high == unbounded and _has_unbounded(sub):
-                    return True
-                if walk(sub):
-                    return True
-            elif op is sre_parse.SUBPATTERN and walk(arg[-1]):
-                return True
-            elif op is sre_parse.BRANCH and any(walk(b) for b in arg[1]):
-                return True
-        return False
+            if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+                best = max(best, depth(arg[2]) + (arg[1] == sre_parse.MAXREPEAT))
+            elif op is sre_parse.SUBPATTERN:
+                best = max(best, depth(arg[-1]))
+            elif op is sre_parse.BRANCH:
+                best = max([best, *map(depth, arg[1])])
+        return best
 
-    def _has_unbounded(items) -> bool:
-        for op, arg in items:
-            if op in repeats and arg[1] == unbounded:
-                return True
-            if op in repeats and _has_unbounded(arg[2]):
-                return True
-            if op is sre_parse.SUBPATTERN and _has_unbounded(arg[-1]):
-                return True
-            if op is sre_parse.BRANCH and any(_has_unbounded(b) for b in arg[1]):
-                return True
-        return False
-
-    return walk(sre_parse.parse(pattern))
+    return depth(sre_parse.parse(pattern)) >= 2
 
 
 def test_recognisers_have_no_nested_unbounded_repeats():
