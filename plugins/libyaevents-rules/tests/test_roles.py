@@ -283,3 +283,9 @@ def test_passive_with_a_date_and_a_weapon_agent(events):
     assert [e.type for e in events("The convoy of Red Brigade was attacked on Sunday near Port Amal.")] == ["ASSAULT"]
     found = next(e for e in events("The Union was targeted on Monday by a car bomb in Port Amal.") if e.type == "ASSAULT")
     assert not found.source and [a.name for a in found.target] == ["Union"]
+
+
+def test_actor_inside_a_noun_to_verb_trigger_is_its_subject(events):
+    """"A delegation of the Union arrived in Harbour": the Union visits."""
+    found = next(e for e in events("A delegation of the Union arrived in Harbour on Monday.") if e.type == "CONSULT")
+    assert [a.name for a in found.source] == ["Union"]

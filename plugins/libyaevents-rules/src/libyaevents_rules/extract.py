@@ -70,7 +70,8 @@ _NOT_SUBJECT_PREP = frozenset(
 _TIES_TO = frozenset("loyal allied close linked affiliated aligned attached belonging".split())
 _OF_ACTOR = frozenset(
     "units unit forces force troops fighters members elements militiamen militias militia brigades battalions "
-    "soldiers men gunmen statement communique spokesman spokesperson official officials".split()
+    "soldiers men gunmen statement communique spokesman spokesperson official officials delegation delegations "
+    "envoy envoys convoy convoys team".split()
 )
 # Words a noun phrase may hold before a nominal trigger ("in Tuesday's deadly attack on").
 _NP_FILL = frozenset(
@@ -451,6 +452,11 @@ class _Args:
         clause_start = toks[self.lo].start if self.lo < len(toks) else trig_start
         clause_end = toks[self.hi - 1].end if self.hi > 0 else trig_end
         left = [m for m in self.actors if clause_start <= m.span.start and m.span.end <= trig_start]
+        if match.last_token > match.first_token + 1 and toks[match.last_token].low.endswith("ed") and not toks[
+            match.first_token
+        ].low.endswith("ed"):
+            # "a delegation from X arrived": who stands inside a noun-to-verb phrase is its subject
+            left += [m for m in self.actors if trig_start < m.span.start and m.span.end <= toks[match.last_token].start]
         right = [m for m in self.actors if trig_end <= m.span.start and m.span.end <= clause_end]
         # Reported speech: "X said that Y attacked": the subject is right of the saying verb.
         say = [k for k in range(self.lo, match.first_token) if toks[k].low in _SAY]
