@@ -35,6 +35,8 @@ CASES = [
     ("Verdania sent drones and military advisers to Port Amal.", "AID", "military"),
     ("Gunmen opened fire on a checkpoint of Red Brigade in Port Amal.", "ASSAULT", "firearms"),
     ("Police dispersed protesters with tear gas in Port Amal.", "COERCE", "restrict"),
+    ("Adam Noor accepted the proposal of the Union for a ceasefire.", "AGREE", None),
+    ("The Coastal Council accepted the demands of the protesters.", "CONCEDE", "policy"),
     ("Red Brigade's offensive on Port Amal began in April.", "ASSAULT", None),
     ("Adam Noor had a phone call with Sara Kemal on Wednesday.", "CONSULT", "phone"),
     ("Red Brigade and Blue Front agreed to exchange prisoners.", "AGREE", None),

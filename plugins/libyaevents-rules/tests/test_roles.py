@@ -289,3 +289,9 @@ def test_actor_inside_a_noun_to_verb_trigger_is_its_subject(events):
     """"A delegation of the Union arrived in Harbour": the Union visits."""
     found = next(e for e in events("A delegation of the Union arrived in Harbour on Monday.") if e.type == "CONSULT")
     assert [a.name for a in found.source] == ["Union"]
+
+
+def test_object_inside_a_verb_first_trigger(events):
+    """"X warned Y against": Y, inside the trigger's words, is the target."""
+    found = next(e for e in events("Red Brigade warned Blue Front against any attack on Port Amal.") if e.type == "THREATEN")
+    assert [a.name for a in found.source] == ["Red Brigade"] and [a.name for a in found.target] == ["Blue Front"]

@@ -457,7 +457,10 @@ class _Args:
         ].low.endswith("ed"):
             # "a delegation from X arrived": who stands inside a noun-to-verb phrase is its subject
             left += [m for m in self.actors if trig_start < m.span.start and m.span.end <= toks[match.last_token].start]
+        inside = [m for m in self.actors if toks[match.first_token].end <= m.span.start and m.span.end <= toks[match.last_token].start]
         right = [m for m in self.actors if trig_end <= m.span.start and m.span.end <= clause_end]
+        if inside and toks[match.first_token].low.endswith("ed") and not toks[match.last_token].low.endswith("ed"):
+            right = inside + right  # "warned Turkey against": the object stands inside a verb-first phrase
         # Reported speech: "X said that Y attacked": the subject is right of the saying verb.
         say = [k for k in range(self.lo, match.first_token) if toks[k].low in _SAY]
         if say:
