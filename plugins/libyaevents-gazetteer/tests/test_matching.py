@@ -95,6 +95,12 @@ def test_country_as_subject_is_an_actor(find):
     assert names(found, "place") == []
 
 
+def test_country_as_object_before_a_preposition_may_be_an_actor(find):
+    """"warned Turkey against": Turkey may act or be acted on; "the Turkey desk" is a modifier."""
+    assert ("Turkey", "Turkey") in names(find("The army warned Turkey against any intervention."), "actor")
+    assert names(find("The Turkey desk of the agency said nothing."), "actor") == []
+
+
 def test_home_country_is_a_place(find):
     found = find("Libya has been divided between rival governments for a decade.")
     assert names(found) == [("Libya", "Libya")] and found[0][2] == "place"

@@ -1650,6 +1650,13 @@ def _day_from_roles(cands: list[tuple]) -> dt.date | None:
     return lo + (hi - lo) / 2 if lo <= hi else best
 
 
+# Words after a country name that do not make it a modifier ("Libya desk").
+_FUNCTION_AFTER = frozenset(
+    "and or to in on at for with from of by as against over about after before during amid that which who "
+    "while despite into not".split()
+)
+
+
 def _country_role(text: str, start: int, end: int) -> str:
     """How a country name is used: ``place``, ``actor`` or ``both`` (when unclear)."""
     if _MODIFIER_SUFFIX.match(text, end) or _POSSESSIVE.match(text, end):
@@ -1674,8 +1681,8 @@ def _country_role(text: str, start: int, end: int) -> str:
     if pos == end and _TITLE_WORD.match(text[pos:pos + 3]):
         return "place"  # part of a longer name or a title-case headline: "Libya Times"
     m = _ATTRIB.match(text, pos)
-    if m and m[1] not in ("and", "or", "to", "in", "on", "at", "for", "with", "from", "of", "by", "as"):
-        return "place"  # "Libya deployment plan", "Libya desk"
+    if m and m[1] not in _FUNCTION_AFTER:
+        return "place"  # "Libya deployment plan", "Libya desk" (not "warned Turkey against")
     return "both"
 
 
