@@ -70,3 +70,4 @@ def test_the_extractor_adds_descriptions_with_the_shipped_tables():
     libyaevents_clean(doc)
     found = [(m.span.text, m.entity.name, m.how) for m in GazetteerExtractor().find_mentions(doc) if m.is_actor]
     assert ("The bank", "Central Bank of Libya", "definite") in found
+

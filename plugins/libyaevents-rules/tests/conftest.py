@@ -26,7 +26,10 @@ ACTORS = {
     "the Harbour government": Actor("harbourgov", "Harbour Government", kind="government"),
     "Wire Agency": Actor("wire", "Wire Agency", kind="media"),
     "Peace Dialogue Forum": Actor("pdf", "Peace Dialogue Forum", kind="igo"),
+    "Ostland": Actor("ostland", "Ostland", kind="state"),  # a state named only as an actor
 }
+# The country of each state actor, as the real gazetteer gives it in doc.data.
+STATE_PLACES = {"ostland": Location("ostland-l", "Ostland", 50.0, 20.0, feature_code="PCLI")}
 # Generic groups named by a common noun: the real gazetteer keeps them apart from the
 # mentions, in doc.data["gazetteer"]["groups"].
 GROUPS = {
@@ -68,7 +71,9 @@ class FakeGazetteer:
         for name, actor in GROUPS.items():
             for m in re.finditer(r"\b" + name + r"\b", doc.text, re.IGNORECASE):
                 groups.append(Mention(Span(m.start(), m.end(), m.group()), actor, extractor=self.name))
-        doc.data.setdefault("gazetteer", {})["groups"] = groups
+        data = doc.data.setdefault("gazetteer", {})
+        data["groups"] = groups
+        data["state_places"] = {m.entity.id: STATE_PLACES[m.entity.id] for m in out if m.entity.id in STATE_PLACES}
         return out
 
 

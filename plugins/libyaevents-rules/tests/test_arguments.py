@@ -121,3 +121,10 @@ def test_off_the_coast_of_a_place_is_where(run):
     e = next(e for e in run("Blue Front intercepted 230 migrants off the coast of Wadi Sur and took them to a centre in Harbour.").events
              if e.type == "COERCE")
     assert e.location is not None and e.location.name == "Wadi Sur"
+
+
+def test_a_host_state_places_the_meeting_in_its_country(run):
+    """"Ostland received a delegation led by X": the meeting is in Ostland, though the
+    text names Ostland only as an actor (the gazetteer's state_places give its country)."""
+    e = next(e for e in run("Ostland received a delegation led by Adam Noor.").events if e.type == "CONSULT")
+    assert e.location is not None and e.location.name == "Ostland"

@@ -689,8 +689,22 @@ class Gazetteer:
         people.sort(key=_SPAN)
         self._resolve_surnames(text, people)
         mentions, groups = self._mentions(original, out, furniture, extractor)
-        doc.data.setdefault(extractor, {})["groups"] = groups
+        data = doc.data.setdefault(extractor, {})
+        data["groups"] = groups
+        data["state_places"] = self._state_places(mentions)
         return mentions
+
+    def _state_places(self, mentions: list[Mention]) -> dict[str, Any]:
+        """The country (a Location) of each state named as an actor, by actor id: where a
+        state that hosts a meeting is ("Turkey received a delegation": in Turkey)."""
+        out: dict[str, Any] = {}
+        for m in mentions:
+            entity = m.entity
+            if getattr(entity, "kind", None) == "state" and entity.id not in out:
+                place = self.countries_by_code.get(entity.country)
+                if place is not None:
+                    out[entity.id] = place.entity
+        return out
 
     def _exact(self, text: str, padded: str) -> list[tuple]:
         """Every word-bounded alias in ``padded`` (the text as :func:`lower_words` gives it,

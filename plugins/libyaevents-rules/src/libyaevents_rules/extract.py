@@ -1156,11 +1156,16 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                         return by_name[word]
         return None
 
+    state_places = gaz.get("state_places") or {} if isinstance(gaz, dict) else {}
+
     def host_place(actors: list[Actor]) -> Location | None:
-        """The country of a host state ("Turkey received a delegation": in Turkey)."""
+        """The country of a host state ("Turkey received a delegation": in Turkey), as a
+        place the article names or, else, as the gazetteer's country for that state."""
         for a in actors:
-            if a.kind == "state" and a.name in by_name:
-                return by_name[a.name]
+            if a.kind == "state":
+                place = by_name.get(a.name) or state_places.get(a.id)
+                if place is not None:
+                    return place
         return None
     # Events of one article share their dates and evidence spans: build each once.
     dates_made: dict[tuple, EventDate] = {}
