@@ -120,6 +120,15 @@ class TestResolve:
         b = Event(id="2", type="CONSULT", evidence=(Span(9, 14, "bbbbb"),), source=(eu,), target=(Actor(id="s", name="S"),))
         assert len(merge_events([a, b])) == 2
 
+    def test_one_place_two_modes_stay_apart(self) -> None:
+        """An air strike and a clash by one force in one town, told in two sentences, are two events."""
+        lna = Actor(id="lna", name="LNA")
+        sirte = Location(id="1", name="Sirte", lat=31.2, lon=16.6)
+        a = Event(id="1", type="ASSAULT", mode="aerial", evidence=(Span(0, 5, "aaaaa"),), source=(lna,), location=sirte)
+        b = Event(id="2", type="ASSAULT", mode="clash", evidence=(Span(9, 14, "bbbbb"),), source=(lna,), location=sirte)
+        c = Event(id="3", type="ASSAULT", mode="aerial", evidence=(Span(20, 25, "ccccc"),), source=(lna,), location=sirte)
+        assert [len(e.evidence) for e in merge_events([a, b, c])] == [2, 1]
+
     def test_different_places_stay_apart(self) -> None:
         """Clashes in two towns are two events."""
         lna = Actor(id="lna", name="LNA")

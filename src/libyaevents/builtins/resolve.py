@@ -34,7 +34,8 @@ def _compatible(a: Event, b: Event) -> bool:
 
     Events of one type whose evidence overlaps are one event. Across sentences the
     bar is higher, since under-merging only repeats an event while over-merging loses
-    one: a common source, and a common target or the same place, and nothing that
+    one: a common source, and a common target or the same place and mode (an air
+    strike and a clash by one force in one town are two happenings), and nothing that
     contradicts (another target, another place, dates that cannot both hold).
     """
     if a.type != b.type or a.contexts.negated != b.contexts.negated:
@@ -54,7 +55,7 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     same_target = bool(tgt_a & tgt_b)
     same_place = bool(a.location and b.location and a.location.id == b.location.id)
-    return same_target or same_place
+    return same_target or (same_place and a.mode == b.mode)
 
 
 def _union(first: tuple, second: tuple) -> tuple:
