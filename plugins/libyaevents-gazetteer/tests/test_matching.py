@@ -101,6 +101,12 @@ def test_country_as_object_before_a_preposition_may_be_an_actor(find):
     assert names(find("The Turkey desk of the agency said nothing."), "actor") == []
 
 
+def test_home_country_beside_another_state_acts(find):
+    """"Italy and Libya signed": Libya is a party; "from Libya and Italy" stays places."""
+    assert ("Libya", "Libya") in names(find("Italy and Libya signed a memorandum on migration."), "actor")
+    assert names(find("Migrants sailed from Libya and Italy last week."), "actor") == []
+
+
 def test_home_country_is_a_place(find):
     found = find("Libya has been divided between rival governments for a decade.")
     assert names(found) == [("Libya", "Libya")] and found[0][2] == "place"

@@ -852,11 +852,13 @@ class Gazetteer:
             if place.is_country:
                 states = [a for a in actors if a.kind == "state"]
                 if states:
-                    if place.country == HOME:
+                    role = _country_role(text, hit.start, end)
+                    if place.country == HOME and not (role == "actor" and _coordinated_state(text, hit.start, end)):
+                        # Libya is where the news happens, except as a party beside another
+                        # state ("Italy and Libya signed a memorandum")
                         hit.actors, hit.places = (), (place,)
                         out.append(hit)
                         return
-                    role = _country_role(text, hit.start, end)
                     if role == "place":
                         hit.actors, hit.places = (), (place,)
                     elif role == "actor":
@@ -1669,6 +1671,16 @@ _FUNCTION_AFTER = frozenset(
     "and or to in on at for with from of by as against over about after before during amid that which who "
     "while despite into not".split()
 )
+
+
+_AND_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+and\s+$")
+_AND_AFTER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
+
+
+def _coordinated_state(text: str, start: int, end: int) -> bool:
+    """Whether a country name is coordinated with another capitalised name ("Italy and
+    Libya", "Libya and Turkey"): the two act together."""
+    return _AND_BEFORE.search(text, max(0, start - 30), start) is not None or _AND_AFTER.match(text, end) is not None
 
 
 def _country_role(text: str, start: int, end: int) -> str:
