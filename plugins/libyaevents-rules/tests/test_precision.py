@@ -99,3 +99,13 @@ def test_comment_on_a_told_event_is_no_new_event(events):
     assert not events("This is the first such military operation by Red Brigade since 2019.")
     assert not events("It was the deadliest attack on Port Amal in years, officials said.")
     assert [e.type for e in events("Red Brigade launched the first attack on Port Amal at dawn.")] == ["ASSAULT"]
+
+
+def test_more_words_that_are_no_events(events):
+    """"the Ministry of Finance" is a name; "incited killing", "urging a peaceful handover"
+    and "the fight against impunity" state no happening."""
+    assert not [e for e in events("They took a car from the Ministry of Finance in Port Amal.") if e.type == "AID"]
+    assert not [e for e in events("Youths closed the channel because it incited killing in Port Amal.") if e.type == "ASSAULT"]
+    assert not [e for e in events("Adam Noor spoke in Harbour, urging a peaceful and orderly release of prisoners.")
+                if e.type == "RETREAT"]
+    assert not [e for e in events("The Union will fund the fight against impunity in Port Amal.") if e.type == "ASSAULT"]

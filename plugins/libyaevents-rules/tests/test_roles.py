@@ -295,3 +295,9 @@ def test_object_inside_a_verb_first_trigger(events):
     """"X warned Y against": Y, inside the trigger's words, is the target."""
     found = next(e for e in events("Red Brigade warned Blue Front against any attack on Port Amal.") if e.type == "THREATEN")
     assert [a.name for a in found.source] == ["Red Brigade"] and [a.name for a in found.target] == ["Blue Front"]
+
+
+def test_the_visit_of_x_makes_x_the_visitor(events):
+    """"hailed the arrival of X", "the visit of X to Y": X travels; who hails is no party."""
+    found = next(e for e in events("Sara Kemal hailed the arrival of Adam Noor in Harbour.") if e.type == "CONSULT")
+    assert [a.name for a in found.source] == ["Adam Noor"] and not found.target

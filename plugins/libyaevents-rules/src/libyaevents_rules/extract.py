@@ -239,8 +239,10 @@ def _in_name(text: str, toks: list[Token], match: Match, sentence: str) -> bool:
         return False
     prev = text[toks[f - 1].start : toks[f - 1].end] if f else ""
     nxt = text[toks[f + 1].start : toks[f + 1].end] if f + 1 < len(toks) else ""
+    # "Ministry of Finance", "Council for Defence": a capitalised word before "of"/"for"
+    of_name = f > 1 and toks[f - 1].low in ("of", "for") and text[toks[f - 2].start].isupper()
     return (
-        (prev[:1].isupper() and prev.isalpha() and f > 1) or (nxt[:1].isupper() and nxt.isalpha())
+        (prev[:1].isupper() and prev.isalpha() and f > 1) or (nxt[:1].isupper() and nxt.isalpha()) or of_name
     ) and not _title_case(sentence)
 
 
@@ -545,6 +547,12 @@ class _Args:
             if not stance and any(toks[j].low in _BE for j in range(self.lo, k)):
                 targets = [m.entity for m in self._subject(left)] + targets
             return [], _uniq(targets), True
+        of_after = last_low == "of" or (
+            match.last_token + 1 < len(toks) and toks[match.last_token + 1].low == "of" and not last_low.endswith(("ed", "s"))
+        )
+        if of_after and match.rule.mode == "visit" and rest:
+            # "the arrival of X", "the visit of X": X travels; who hails it is no party
+            return [rest[0].entity], [], False
         subject = self._subject(left)
         if not subject and self.lo > 0 and not self.relative() and not self.own_subject():
             # The subject of the whole sentence; not for "..., which killed two": the
@@ -735,9 +743,11 @@ def _contexts(
             negated = any(w in _CANCELLED for w in verb) or verb[-2:] == ["called", "off"] or verb[-1:] == ["called"] and after[aux + 3 : aux + 4] == ["off"]
     hypo = not ws.isdisjoint(_HYPO) or (lo < first - 4 and any(t.low == "if" for t in toks[lo : first - 4]))
     if not hypo and not toks[first].low.endswith("ed") and any(
-        toks[k].low in _REQUESTING for k in range(max(lo, first - 3), first)
+        toks[k].low in _REQUESTING for k in range(max(lo, first - 6), first)
     ):
-        hypo = True  # "demanding the release of", "called for the withdrawal": what is asked for
+        # "demanding the release of", "called for the immediate withdrawal", "incited
+        # killing": what is asked for or stirred up, not what happened
+        hypo = True
     if not negated and match.rule.type != "REJECT":
         # "X denied (reports) that its members were involved in the kidnapping": what is
         # denied is not told as having happened.
@@ -804,7 +814,7 @@ _DENY = frozenset("denied denies deny denying".split())
 # Verbs whose object names what is asked for, not what happened.
 _REQUESTING = frozenset(
     "demand demands demanded demanding call calls called calling urge urges urged urging seek seeks sought "
-    "seeking request requests requested requesting".split()
+    "seeking request requests requested requesting incite incites incited inciting".split()
 )
 # Generic subjects: "anyone who", "whoever": a condition, not an event.
 _ANYONE = frozenset("anyone anybody whoever".split())
