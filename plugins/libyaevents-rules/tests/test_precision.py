@@ -99,6 +99,8 @@ def test_comment_on_a_told_event_is_no_new_event(events):
     assert not events("This is the first such military operation by Red Brigade since 2019.")
     assert not events("It was the deadliest attack on Port Amal in years, officials said.")
     assert [e.type for e in events("Red Brigade launched the first attack on Port Amal at dawn.")] == ["ASSAULT"]
+    assert not events("There has never been such a large-scale military mobilisation in Port Amal.")
+    assert not events("Such attacks have become common in Port Amal.")
 
 
 def test_more_words_that_are_no_events(events):
