@@ -279,7 +279,7 @@ def _predicate_restatement(toks: list[Token], match: Match) -> bool:
     attack in years"): a comment on an event the story has told, not a new one."""
     f = match.first_token
     window = [t.low for t in toks[max(0, f - 7) : f]]
-    if "such" in window and not toks[f].low.endswith("ed"):
+    if "such" in window and "as" not in window[window.index("such") :] and not toks[f].low.endswith("ed"):
         return True  # "such a large-scale mobilisation", "such attacks": of a kind, told before
     for i, w in enumerate(window[:-2]):
         if w in _DEICTIC and window[i + 1] in _BE and window[i + 2] == "the" and any(
