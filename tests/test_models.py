@@ -129,5 +129,8 @@ def test_fold_keeps_length_and_plain_text() -> None:
     text = "Thе “LNA” said\u00a0– in Sirte’s port"
     folded = fold(text)
     assert folded == 'The "LNA" said - in Sirte\'s port' and len(folded) == len(text)
+    # italic look-alikes that machine translation leaves behind ("т", "к", "п"), a zero-width space
+    assert fold("Gunmen тооk the town\u200bof Sirte in a raid on its pоrt and кilled nо one") == (
+        "Gunmen took the town of Sirte in a raid on its port and killed no one")
     russian = "Привет, мир"  # a real Cyrillic quotation is left alone
     assert fold(russian) == russian

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from libyaevents_rules.rules import RuleError, RuleSet, default_rule_files, load_rules, read_rule_file
-from libyaevents_rules.text import normalise, tokens
+from libyaevents.text import fold
+from libyaevents_rules.text import tokens
 
 
 def _match(rules: RuleSet, text: str):
-    norm = normalise(text)
+    norm = fold(text)
     return [(m.rule.id, norm[m.start : m.end]) for m in rules.match(tokens(norm), norm, 0, len(norm))]
 
 
@@ -103,7 +104,7 @@ def test_a_gap_does_not_cross_a_comma():
 
     rules = RuleSet([Rule(id="t.gap", type="ASSAULT", mode=None, phrases=("shelled ... positions",))])
     for text, expected in (("They shelled the positions.", 1), ("They shelled Sirte, attacking its positions.", 0)):
-        norm = normalise(text)
+        norm = fold(text)
         toks = tokens(norm)
         assert len(rules.match(toks, norm, 0, len(norm))) == expected, text
 

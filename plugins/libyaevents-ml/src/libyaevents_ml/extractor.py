@@ -308,14 +308,10 @@ def _rules_dates(doc: Document, sent: Span, future: bool) -> EventDate | None | 
     """
     try:
         from libyaevents_rules.dates import find_dates  # type: ignore[import-not-found]
-        from libyaevents_rules.text import normalise  # type: ignore[import-not-found]
     except Exception:  # noqa: BLE001 - optional: any failure means "not available"
         return False
     try:
-        norm = doc.data.get("ml:norm")
-        if norm is None:
-            norm = doc.data["ml:norm"] = normalise(doc.text)
-        found = find_dates(norm, sent.start, sent.end, doc.published, future=future)
+        found = find_dates(doc.search_text, sent.start, sent.end, doc.published, future=future)
     except Exception:  # noqa: BLE001 - an internal API that changed: fall back
         return False
     for d in found:

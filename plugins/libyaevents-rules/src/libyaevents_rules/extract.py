@@ -47,7 +47,7 @@ from .dates import DateExpr, find_dates
 from .dates import is_first as _date_first
 from .dates import is_hint as _date_hint
 from .rules import Match, RuleSet
-from .text import Token, normalise, token_columns
+from .text import Token, token_columns
 
 __all__ = ["Settings", "build_events"]
 
@@ -1098,7 +1098,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
     if not doc.sentences:
         return []
     text = doc.text
-    norm = normalise(getattr(doc, "search_text", None) or text)
+    norm = doc.search_text
     all_lows, all_starts, all_ends = token_columns(norm)
     flags_of = _hint_flags(ruleset)
     flags = list(map(flags_of.get, all_lows))

@@ -1,9 +1,8 @@
-"""Text helpers: a same-length normalised copy of the text, and word tokens with offsets.
+"""Word tokens with offsets, read from the article's folded text.
 
-Scraped and machine-translated news mixes Cyrillic and Greek look-alike letters into
-English words ("tо" with a Cyrillic o), curly apostrophes and odd spaces. Rules match
-against a normalised copy in which each such character is replaced by one ASCII
-character, so every offset found in the copy is an offset into the original text.
+Rules match against ``Document.search_text`` (:func:`libyaevents.text.fold`): look-alike
+letters, curly quotes and odd spaces made plain, one character for one, so every offset
+found there is an offset into the original text.
 """
 
 from __future__ import annotations
@@ -13,46 +12,7 @@ from itertools import accumulate
 from operator import sub
 from typing import NamedTuple
 
-__all__ = ["Token", "normalise", "token_columns", "tokens"]
-
-# One character in, one character out: offsets stay valid.
-_LOOKALIKES = {
-    # Cyrillic lower case
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ѕ": "s",
-    "ј": "j", "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ь": "b", "п": "n", "т": "t",
-    "м": "m", "к": "k", "в": "b", "н": "h",
-    # Cyrillic upper case
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "Х": "X", "І": "I", "Ѕ": "S", "Ј": "J", "У": "Y",
-    # Greek
-    "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u",
-    "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
-    "Ρ": "P", "Τ": "T", "Χ": "X", "Ζ": "Z",
-    # Punctuation and spaces
-    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"',
-    "»": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "–": "-", "—": "-",
-    "‐": "-", "‑": "-", "−": "-",
-}
-# A regex substitution visits only the characters to change (``str.translate`` would
-# look up every character of the article).
-_LOOKALIKE = re.compile("[" + "".join(_LOOKALIKES) + "]")
-
-
-def _twin(match: re.Match[str]) -> str:
-    return _LOOKALIKES[match.group()]
-
-
-def normalise(text: str) -> str:
-    """Return ``text`` with look-alike letters, curly quotes and dashes made ASCII.
-
-    The result has exactly the length of ``text``.
-
-    Examples:
-        >>> normalise("tо Sirte’s") == "to Sirte's"
-        True
-    """
-    return text if text.isascii() else _LOOKALIKE.sub(_twin, text)
-
+__all__ = ["Token", "token_columns", "tokens"]
 
 class Token(NamedTuple):
     """A word or punctuation mark: lower-cased text and offsets into the article."""
