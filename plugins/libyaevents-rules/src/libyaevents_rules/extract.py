@@ -149,7 +149,6 @@ _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
 _ACCORDING_ANY = re.compile(r"according", re.IGNORECASE)
 # Verbs of saying after which the clause is reported speech: not the event's subject.
 _SUBORDINATORS = frozenset("after before when while since because although though until unless following".split())
-_SUBJECT_PRONOUNS = frozenset("it they he she we its their his her".split())
 _SAY = frozenset(
     "said says say stated told added announced confirmed reported claimed claims noted stressed saying adding "
     "noting stressing claiming".split()
@@ -431,10 +430,11 @@ class _Args:
     def own_subject(self) -> bool:
         """Whether the trigger opens a subordinate clause as its subject ("after clashes
         erupted", "when fighting broke out"): the main clause's subject is not its source."""
-        toks, first = self.toks, self.match.first_token
-        if toks[self.lo - 1].low not in _SUBORDINATORS:
-            return False
-        return all(toks[j].low in _NP_FILL for j in range(self.lo, first)) and not toks[first].low.endswith("ing")
+        toks = self.toks
+        return (
+            toks[self.lo - 1].low in _SUBORDINATORS and not toks[self.match.first_token].low.endswith("ing")
+            and _opens_clause(self.norm, toks, self.match, self.lo)
+        )
 
     def _of_actor(self, m: Mention) -> bool:
         """Whether "from X" / "by X" follows "units", "a statement (on paper)"...: X acts."""
@@ -480,7 +480,7 @@ class _Args:
                 k = say[-1] + 1
                 if k < match.first_token and toks[k].low == "that":
                     k += 1
-                if not any(w in _SUBJECT_PRONOUNS for w in between) and toks[say[-1]].low in _SAY_CLAUSE and (
+                if not any(w in _PRONOUNS for w in between) and toks[say[-1]].low in _SAY_CLAUSE and (
                     "that" in between or k < match.first_token and toks[k].low in _UNNAMED
                 ):
                     left = []  # (who "announced" or "confirmed" an operation is its author)
@@ -739,7 +739,7 @@ def _contexts(
             if t.low in _BOUNDARY or t.low == ",":  # "and" may join the meeting's parties
                 break
             after.append(t.low)
-        aux = next((i for i, w in enumerate(after) if w in _BE_AUX), None)
+        aux = next((i for i, w in enumerate(after) if w in _BE or w in _HAVE), None)
         if aux is not None:
             verb = after[aux + 1 : aux + 3]
             negated = any(w in _CANCELLED for w in verb) or verb[-2:] == ["called", "off"] or verb[-1:] == ["called"] and after[aux + 3 : aux + 4] == ["off"]
@@ -810,7 +810,6 @@ _FAILED = frozenset("failed fails".split())
 _OBJECT_FILL = frozenset("them him her it us the its their his rebels forces troops residents".split())
 # Meetings that a later "was cancelled" undoes.
 _CANCELLABLE = frozenset(("CONSULT", "AGREE", "PROTEST"))
-_BE_AUX = frozenset("was were has have had is are been".split())
 _CANCELLED = frozenset("canceled cancelled postponed scrapped aborted".split())
 _DENY = frozenset("denied denies deny denying".split())
 # Verbs whose object names what is asked for, not what happened.
