@@ -70,7 +70,7 @@ def definite_mentions(text: str, mentions: Iterable[Mention], extractor: str = "
     )
     if not named:
         return []
-    taken = sorted((m.span.start, m.span.end) for m in mentions)
+    taken = [(m.span.start, m.span.end) for m in mentions]
     out: list[Mention] = []
     words_of: dict[str, set[str]] = {}
     for match in _DEFINITE.finditer(text, named[0].span.end):

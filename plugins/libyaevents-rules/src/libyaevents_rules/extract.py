@@ -1167,7 +1167,7 @@ def build_events(doc, ruleset: RuleSet, settings: Settings | None = None) -> lis
                         return by_name[word]
         return None
 
-    state_places = gaz.get("state_places") or {} if isinstance(gaz, dict) else {}
+    state_places = (gaz.get("state_places") or {}) if isinstance(gaz, dict) else {}
 
     def host_place(actors: list[Actor]) -> Location | None:
         """The country of a host state ("Turkey received a delegation": in Turkey), as a
